@@ -1,0 +1,117 @@
+import {
+  AppError,
+  canRegisterIn,
+  formatCaseNumber,
+  hasRole,
+  registrationYear,
+  type Case,
+  type CreateCase,
+  type FieldError,
+} from '@diarium/core';
+import type { Queryable } from '../store/database.ts';
+import { findCaseById, insertCase, takeCaseSequence } from '../store/cases.ts';
+import { appendEvent } from '../store/events.ts';
+import { claimIdempotencyKey, recordIdempotentAnswer, type IdempotencyClaim, type Outcome } from '../store/idempotency.ts';
+import { findDiaryByPrefix, findUnit } from '../store/organisations.ts';
+import { existingUserIds } from '../store/users.ts';
+import type { Actor, Deps } from './context.ts';
+import { toCase } from './views.ts';
+
+export interface Registered<T> {
+  outcome: Outcome;
+  value: T;
+}
+
+/** Registers a new case and gives it the next number in its diary, in one transaction (rule 1). */
+export async function registerCase(
+  deps: Pick<Deps, 'db' | 'now'>,
+  actor: Actor,
+  input: CreateCase,
+  idempotency?: IdempotencyClaim,
+): Promise<Registered<Case>> {
+  const diary = await findDiaryByPrefix(deps.db, actor.orgId, input.diary);
+  if (!diary) {
+    throw new AppError('validation_failed', `Unknown diary ${input.diary}`, {
+      fields: [{ field: 'diary', message: 'field.diary.unknown' }],
+      params: { diary: input.diary },
+    });
+  }
+  if (!canRegisterIn(actor.principal, diary.id)) {
+    throw new AppError('forbidden', `No register role in ${diary.prefix}`, { params: { diary: diary.prefix } });
+  }
+  const officerId =
+    input.officerId ?? (hasRole(actor.principal, diary.id, 'officer') ? actor.user.id : null);
+  await checkReferences(deps.db, actor.orgId, { officerId, unitId: input.unitId ?? null });
+
+  return deps.db.transaction(async (tx) => {
+    if (idempotency) {
+      const earlier = await claimIdempotencyKey(tx, actor.user.id, idempotency);
+      if (earlier) return { outcome: earlier.outcome, value: earlier.body as Case };
+    }
+    const now = deps.now();
+    const year = registrationYear(now);
+    const sequence = await takeCaseSequence(tx, diary.id, year);
+    const caseNumber = formatCaseNumber({ prefix: diary.prefix, year, sequence });
+    const confidentiality = input.confidentiality
+      ? { provision: input.confidentiality.provision, markedAt: now.toISOString(), markedBy: actor.user }
+      : null;
+    const row = await insertCase(tx, {
+      orgId: actor.orgId,
+      diaryId: diary.id,
+      year,
+      sequence,
+      caseNumber,
+      title: input.title,
+      publicTitle: input.publicTitle ?? input.title,
+      classification: input.classification ?? null,
+      caseType: input.caseType ?? null,
+      officerId,
+      unitId: input.unitId ?? null,
+      counterparties: input.counterparties ?? [],
+      confidentiality,
+      confidential: confidentiality !== null,
+      openedAt: now,
+      createdBy: actor.user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await appendEvent(tx, {
+      orgId: actor.orgId,
+      actorId: actor.user.id,
+      action: 'case.registered',
+      caseId: row.id,
+      after: {
+        caseNumber,
+        title: row.title,
+        publicTitle: row.publicTitle,
+        classification: row.classification,
+        caseType: row.caseType,
+        officerId,
+        unitId: row.unitId,
+        counterparties: row.counterparties,
+        confidentiality,
+      },
+      requestId: actor.requestId ?? null,
+      at: now,
+    });
+    const view = toCase((await findCaseById(tx, actor.orgId, row.id))!, actor.principal);
+    if (idempotency) await recordIdempotentAnswer(tx, actor.user.id, idempotency.key, 'created', view);
+    return { outcome: 'created' as const, value: view };
+  });
+}
+
+/** Officers and units named in a request must belong to the organisation. */
+export async function checkReferences(
+  db: Queryable,
+  orgId: string,
+  refs: { officerId?: string | null; unitId?: string | null },
+): Promise<void> {
+  const fields: FieldError[] = [];
+  if (refs.officerId && !(await existingUserIds(db, orgId, [refs.officerId])).has(refs.officerId)) {
+    fields.push({ field: 'officerId', message: 'field.officer.unknown' });
+  }
+  if (refs.unitId && !(await findUnit(db, orgId, refs.unitId))) {
+    fields.push({ field: 'unitId', message: 'field.unit.unknown' });
+  }
+  if (fields.length > 0) throw new AppError('validation_failed', 'Unknown officer or unit', { fields });
+}

@@ -1,0 +1,279 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// The register's tables. Every row carries org_id so that a platform can later partition
+// by organisation (ARCHITECTURE.md, Scale).
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const roleEnum = pgEnum('role', ['registrar', 'officer', 'reader', 'admin']);
+export const caseStatusEnum = pgEnum('case_status', ['open', 'closed', 'cancelled']);
+export const directionEnum = pgEnum('direction', ['incoming', 'internal', 'outgoing']);
+export const documentKindEnum = pgEnum('document_kind', ['mail', 'letter', 'decision', 'attachment', 'other']);
+export const documentSourceEnum = pgEnum('document_source', ['upload', 'mail', 'sharepoint', 'api']);
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** The Entra ID tenant whose users belong to this organisation. */
+  tenantId: text('tenant_id').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const diaries = pgTable(
+  'diaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    prefix: text('prefix').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('diaries_org_prefix').on(t.orgId, t.prefix)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    code: text('code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_org_name').on(t.orgId, t.name)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    /** Entra ID object id (`oid`). */
+    objectId: text('object_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('users_org_object').on(t.orgId, t.objectId), index('users_org_email').on(t.orgId, t.email)],
+);
+
+export const diaryRoles = pgTable(
+  'diary_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    diaryId: uuid('diary_id')
+      .notNull()
+      .references(() => diaries.id),
+    role: roleEnum('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.diaryId, t.role] }), index('diary_roles_diary').on(t.diaryId, t.role)],
+);
+
+/** The last sequence taken per diary and year; its row lock serialises numbering (rule 1). */
+export const caseNumberSeries = pgTable(
+  'case_number_series',
+  {
+    diaryId: uuid('diary_id')
+      .notNull()
+      .references(() => diaries.id),
+    year: integer('year').notNull(),
+    lastSequence: integer('last_sequence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.diaryId, t.year] })],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    diaryId: uuid('diary_id')
+      .notNull()
+      .references(() => diaries.id),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    caseNumber: text('case_number').notNull(),
+    title: text('title').notNull(),
+    publicTitle: text('public_title').notNull(),
+    classification: text('classification'),
+    caseType: text('case_type'),
+    status: caseStatusEnum('status').notNull().default('open'),
+    officerId: uuid('officer_id').references(() => users.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    counterparties: jsonb('counterparties').notNull().default(sql`'[]'::jsonb`),
+    confidentiality: jsonb('confidentiality'),
+    confidential: boolean('confidential').notNull().default(false),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    decisionSummary: text('decision_summary'),
+    lastDocumentNumber: integer('last_document_number').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    searchFull: tsvector('search_full')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', public_title), 'B') || setweight(to_tsvector('swedish', counterparties), 'C')`,
+      ),
+    searchPublic: tsvector('search_public')
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector('swedish', public_title), 'A')`),
+  },
+  (t) => [
+    uniqueIndex('cases_number').on(t.diaryId, t.year, t.sequence),
+    index('cases_org_opened').on(t.orgId, t.openedAt.desc(), t.id.desc()),
+    index('cases_officer_status').on(t.officerId, t.status),
+    index('cases_sequence').on(t.sequence),
+    index('cases_search_full').using('gin', t.searchFull),
+    index('cases_search_public').using('gin', t.searchPublic),
+    index('cases_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('cases_public_title_trgm').using('gin', sql`${t.publicTitle} gin_trgm_ops`),
+    index('cases_number_trgm').using('gin', sql`${t.caseNumber} gin_trgm_ops`),
+  ],
+);
+
+/** Users granted access to a confidential case beyond its officer and registrars. */
+export const caseGrants = pgTable(
+  'case_grants',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    grantedBy: uuid('granted_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_grants_user').on(t.userId)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    number: integer('number').notNull(),
+    documentNumber: text('document_number').notNull(),
+    direction: directionEnum('direction').notNull(),
+    kind: documentKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    publicTitle: text('public_title').notNull(),
+    documentDate: date('document_date', { mode: 'string' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    counterparty: jsonb('counterparty'),
+    confidentiality: jsonb('confidentiality'),
+    confidential: boolean('confidential').notNull().default(false),
+    source: documentSourceEnum('source').notNull(),
+    sourceRef: text('source_ref'),
+    /** Extracted text (a mail's body) so that search finds it. */
+    bodyText: text('body_text'),
+    registeredBy: uuid('registered_by')
+      .notNull()
+      .references(() => users.id),
+    registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    searchFull: tsvector('search_full')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', public_title), 'B') || setweight(to_tsvector('swedish', coalesce(counterparty, '{}'::jsonb)), 'C') || setweight(to_tsvector('swedish', left(coalesce(body_text, ''), 100000)), 'D')`,
+      ),
+    searchPublic: tsvector('search_public')
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector('swedish', public_title), 'A')`),
+  },
+  (t) => [
+    uniqueIndex('documents_case_number').on(t.caseId, t.number),
+    // Rule 2: the same source item registers once into a case.
+    uniqueIndex('documents_source_ref')
+      .on(t.caseId, t.source, t.sourceRef)
+      .where(sql`${t.sourceRef} is not null`),
+    index('documents_org_source_ref').on(t.orgId, t.source, t.sourceRef),
+    index('documents_search_full').using('gin', t.searchFull),
+    index('documents_search_public').using('gin', t.searchPublic),
+  ],
+);
+
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    main: boolean('main').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_files_document').on(t.documentId)],
+);
+
+/** The history (rule 3). Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    documentId: uuid('document_id').references(() => documents.id),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [index('events_case').on(t.caseId, t.id), index('events_actor').on(t.actorId, t.at)],
+);
+
+/** Replies to creating requests, kept so that a retry with the same Idempotency-Key gets the first answer. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** `created`, or `existing` when the request found what it asked for already registered. */
+    outcome: text('outcome').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

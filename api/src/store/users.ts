@@ -1,0 +1,72 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Role } from '@diarium/core';
+import type { Queryable } from './database.ts';
+import { diaries, diaryRoles, users } from './schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export interface UserRole {
+  diaryId: string;
+  diary: string;
+  role: Role;
+}
+
+/** The user behind a token's claims, created on first call and kept up to date after. */
+export async function provisionUser(
+  db: Queryable,
+  orgId: string,
+  claims: { objectId: string; name: string; email: string },
+  now: Date,
+): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ orgId, objectId: claims.objectId, name: claims.name, email: claims.email, lastSeenAt: now })
+    .onConflictDoUpdate({
+      target: [users.orgId, users.objectId],
+      set: { name: claims.name, email: claims.email, lastSeenAt: now },
+    })
+    .returning();
+  return row!;
+}
+
+export async function findUser(db: Queryable, orgId: string, id: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  return row ?? null;
+}
+
+export function listUsers(db: Queryable, orgId: string): Promise<UserRow[]> {
+  return db.select().from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.name));
+}
+
+export async function rolesOf(db: Queryable, userId: string): Promise<UserRole[]> {
+  return db
+    .select({ diaryId: diaryRoles.diaryId, diary: diaries.prefix, role: diaryRoles.role })
+    .from(diaryRoles)
+    .innerJoin(diaries, eq(diaries.id, diaryRoles.diaryId))
+    .where(eq(diaryRoles.userId, userId))
+    .orderBy(asc(diaries.prefix), asc(diaryRoles.role));
+}
+
+export async function grantRole(db: Queryable, userId: string, diaryId: string, role: Role): Promise<void> {
+  await db.insert(diaryRoles).values({ userId, diaryId, role }).onConflictDoNothing();
+}
+
+/** The ids of the users among `ids` that belong to the organisation. */
+export async function existingUserIds(db: Queryable, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export const userRefColumns = (table: typeof users) => ({
+  id: table.id,
+  name: table.name,
+  email: table.email,
+});
+
+export const nowSql = sql`now()`;

@@ -1,0 +1,47 @@
+/** What went wrong, in words a client can act on. The HTTP edge maps each code to a status. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_failed',
+  'precondition_required',
+  'payload_too_large',
+  'unsupported_media_type',
+  'idempotency_key_reused',
+  'integrity_failed',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One failing input: the field's path (`counterparties.0.email`) and what to fix. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error type services throw. `message` is for logs; clients get catalogue text. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+  readonly params: Record<string, string | number>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldError[]; params?: Record<string, string | number>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.params = options.params ?? {};
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

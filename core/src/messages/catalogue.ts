@@ -1,0 +1,182 @@
+/**
+ * Every string a user may read, Swedish first and English second. Components, cards and
+ * problem documents look text up here by key; nothing user-visible is written inline.
+ */
+export const LOCALES = ['sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const sv = {
+  'problem.validation_failed': 'Uppgifterna behöver rättas',
+  'problem.validation_failed.detail': 'Rätta de markerade fälten och försök igen.',
+  'problem.unauthenticated': 'Inloggning krävs',
+  'problem.unauthenticated.detail': 'Logga in igen och försök på nytt.',
+  'problem.forbidden': 'Behörighet saknas',
+  'problem.forbidden.detail': 'Du har inte behörighet till detta. Kontakta registraturen om du behöver den.',
+  'problem.not_found': 'Hittades inte',
+  'problem.not_found.detail': 'Det du söker finns inte, eller så är adressen fel.',
+  'problem.conflict': 'Krock med befintliga uppgifter',
+  'problem.conflict.detail': 'Åtgärden krockar med något som redan är registrerat.',
+  'problem.precondition_failed': 'Någon annan har ändrat uppgifterna',
+  'problem.precondition_failed.detail':
+    'Ärendet har ändrats sedan du öppnade det. Läs in det igen, gör om din ändring och spara.',
+  'problem.precondition_required': 'Versionsuppgift saknas',
+  'problem.precondition_required.detail': 'Skicka med If-Match med den version (ETag) du utgår från.',
+  'problem.payload_too_large': 'Filen är för stor',
+  'problem.payload_too_large.detail': 'Största tillåtna storlek är {limit}. Dela upp eller komprimera filen och försök igen.',
+  'problem.unsupported_media_type': 'Fel format på förfrågan',
+  'problem.unsupported_media_type.detail': 'Skicka JSON, eller multipart/form-data när filer ingår.',
+  'problem.idempotency_key_reused': 'Idempotensnyckeln används redan',
+  'problem.idempotency_key_reused.detail':
+    'Samma Idempotency-Key har använts för en annan förfrågan. Använd en ny nyckel för en ny registrering.',
+  'problem.integrity_failed': 'Filen är skadad',
+  'problem.integrity_failed.detail': 'Filens kontrollsumma stämmer inte. Kontakta registraturen.',
+  'problem.unavailable': 'Tjänsten är inte tillgänglig just nu',
+  'problem.unavailable.detail': 'Försök igen om en stund.',
+  'problem.internal': 'Något gick fel',
+  'problem.internal.detail': 'Ett oväntat fel inträffade. Ange referensen {requestId} om du kontaktar supporten.',
+
+  'field.json': 'Förfrågan är inte giltig JSON.',
+  'field.unknown': 'Okänt fält. Ta bort det.',
+  'field.diary.unknown': 'Diariet {diary} finns inte.',
+  'field.officer.unknown': 'Handläggaren finns inte i organisationen.',
+  'field.unit.unknown': 'Enheten finns inte i organisationen.',
+  'field.publicTitle.required': 'Ange en offentlig titel när handlingen eller ärendet är sekretessmarkerat.',
+  'field.caseNumber.format': 'Ange diarienumret som t.ex. KS 2026/0042.',
+  'field.ifMatch.format': 'If-Match ska vara den ETag du fick när du läste ärendet.',
+  'field.fileName': 'Filnamnet får inte innehålla sökvägar eller styrtecken och får vara högst 255 tecken.',
+  'field.metadata.missing': 'Fältet metadata med handlingens uppgifter saknas.',
+  'field.status.transition': 'Ett ärende med status {from} kan inte få status {to}.',
+  'field.patch.empty': 'Ange minst en ändring.',
+  'field.cursor': 'Ogiltig sidmarkör. Börja om sökningen från första sidan.',
+
+  'auth.token.missing': 'Förfrågan saknar åtkomsttoken.',
+  'auth.token.invalid': 'Åtkomsttoken är ogiltig eller har gått ut.',
+  'auth.scope.missing': 'Åtkomsttoken saknar behörighet för Diarium.',
+  'access.register': 'Du behöver rollen registrator eller handläggare i diariet {diary} för att registrera.',
+  'access.edit': 'Bara ärendets handläggare eller diariets registratorer kan ändra ärendet.',
+  'access.restricted': 'Ärendet är sekretessmarkerat. Du ser bara den offentliga titeln.',
+
+  'role.registrar': 'Registrator',
+  'role.officer': 'Handläggare',
+  'role.reader': 'Läsare',
+  'role.admin': 'Administratör',
+  'status.open': 'Öppet',
+  'status.closed': 'Avslutat',
+  'status.cancelled': 'Makulerat',
+  'direction.incoming': 'Inkommande',
+  'direction.internal': 'Upprättad',
+  'direction.outgoing': 'Utgående',
+
+  'dev.title': 'Diarium – lokal utvecklingsmiljö',
+  'dev.intro': 'Registret körs med inbäddad databas, lokal fillagring och demoanvändare.',
+  'dev.switcher.label': 'Agera som',
+  'dev.switcher.hint': 'Välj en demoanvändare för att se registret med dennes behörigheter.',
+  'dev.links': 'Gränssnitt',
+  'dev.search.label': 'Sök i registret',
+  'dev.search.button': 'Sök',
+  'dev.search.empty': 'Inga träffar. Prova ett annat ord eller ett diarienummer.',
+  'dev.api': 'API-beskrivning (OpenAPI)',
+} as const;
+
+export type MessageKey = keyof typeof sv;
+
+const en: Record<MessageKey, string> = {
+  'problem.validation_failed': 'The input needs correcting',
+  'problem.validation_failed.detail': 'Correct the marked fields and try again.',
+  'problem.unauthenticated': 'Sign-in required',
+  'problem.unauthenticated.detail': 'Sign in again and retry.',
+  'problem.forbidden': 'Not permitted',
+  'problem.forbidden.detail': 'You do not have access to this. Contact the registry office if you need it.',
+  'problem.not_found': 'Not found',
+  'problem.not_found.detail': 'What you asked for does not exist, or the address is wrong.',
+  'problem.conflict': 'Conflicts with what is registered',
+  'problem.conflict.detail': 'The action conflicts with something already registered.',
+  'problem.precondition_failed': 'Someone else has changed this',
+  'problem.precondition_failed.detail':
+    'The case has changed since you opened it. Reload it, make your change again and save.',
+  'problem.precondition_required': 'Version missing',
+  'problem.precondition_required.detail': 'Send If-Match with the version (ETag) your change is based on.',
+  'problem.payload_too_large': 'The file is too large',
+  'problem.payload_too_large.detail': 'The largest size allowed is {limit}. Split or compress the file and try again.',
+  'problem.unsupported_media_type': 'Wrong request format',
+  'problem.unsupported_media_type.detail': 'Send JSON, or multipart/form-data when files are included.',
+  'problem.idempotency_key_reused': 'Idempotency key already used',
+  'problem.idempotency_key_reused.detail':
+    'This Idempotency-Key was used for a different request. Use a new key for a new registration.',
+  'problem.integrity_failed': 'The file is damaged',
+  'problem.integrity_failed.detail': "The file's checksum does not match. Contact the registry office.",
+  'problem.unavailable': 'The service is unavailable right now',
+  'problem.unavailable.detail': 'Try again in a moment.',
+  'problem.internal': 'Something went wrong',
+  'problem.internal.detail': 'An unexpected error occurred. Quote reference {requestId} if you contact support.',
+
+  'field.json': 'The request is not valid JSON.',
+  'field.unknown': 'Unknown field. Remove it.',
+  'field.diary.unknown': 'The diary {diary} does not exist.',
+  'field.officer.unknown': 'The officer is not in the organisation.',
+  'field.unit.unknown': 'The unit is not in the organisation.',
+  'field.publicTitle.required': 'Give a public title when the document or case is marked confidential.',
+  'field.caseNumber.format': 'Write the case number like KS 2026/0042.',
+  'field.ifMatch.format': 'If-Match must be the ETag you received when you read the case.',
+  'field.fileName': 'The file name must not contain paths or control characters, and may be at most 255 characters.',
+  'field.metadata.missing': "The metadata field with the document's details is missing.",
+  'field.status.transition': 'A case with status {from} cannot get status {to}.',
+  'field.patch.empty': 'Give at least one change.',
+  'field.cursor': 'Invalid page cursor. Start the search again from the first page.',
+
+  'auth.token.missing': 'The request has no access token.',
+  'auth.token.invalid': 'The access token is invalid or has expired.',
+  'auth.scope.missing': 'The access token does not grant access to Diarium.',
+  'access.register': 'You need the registrar or officer role in the diary {diary} to register.',
+  'access.edit': "Only the case's officer or the diary's registrars can change the case.",
+  'access.restricted': 'The case is marked confidential. You see only its public title.',
+
+  'role.registrar': 'Registrar',
+  'role.officer': 'Case officer',
+  'role.reader': 'Reader',
+  'role.admin': 'Administrator',
+  'status.open': 'Open',
+  'status.closed': 'Closed',
+  'status.cancelled': 'Cancelled',
+  'direction.incoming': 'Incoming',
+  'direction.internal': 'Drawn up',
+  'direction.outgoing': 'Outgoing',
+
+  'dev.title': 'Diarium – local development',
+  'dev.intro': 'The register runs with an embedded database, local file storage and demo users.',
+  'dev.switcher.label': 'Act as',
+  'dev.switcher.hint': "Choose a demo user to see the register with that user's rights.",
+  'dev.links': 'Front ends',
+  'dev.search.label': 'Search the register',
+  'dev.search.button': 'Search',
+  'dev.search.empty': 'No matches. Try another word or a case number.',
+  'dev.api': 'API description (OpenAPI)',
+};
+
+export const catalogue: Record<Locale, Record<MessageKey, string>> = { sv, en };
+
+/** The text for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Picks Swedish or English from an Accept-Language header or a Teams/Office locale; Swedish first. */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'sv';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) {
+    if (lang === 'sv' || lang === 'en') return lang;
+    if (lang === 'nb' || lang === 'nn' || lang === 'no' || lang === 'da') return 'sv';
+  }
+  return 'sv';
+}

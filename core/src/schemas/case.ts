@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import {
+  AccessSchema,
+  ConfidentialityInputSchema,
+  ConfidentialitySchema,
+  CounterpartySchema,
+  DateSchema,
+  DateTimeSchema,
+  DiaryRefSchema,
+  IdSchema,
+  UnitRefSchema,
+  UserRefSchema,
+  text,
+} from './common.ts';
+
+export const CaseStatusSchema = z.enum(['open', 'closed', 'cancelled']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+const ClassificationSchema = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^[\p{L}\d][\p{L}\d .-]*$/u, { message: 'Ange klassificeringen som en kod, t.ex. 3.1.2.' });
+
+/** POST /cases: register a new case (ärende). */
+export const CreateCaseSchema = z
+  .strictObject({
+    /** The diary's prefix, e.g. `KS`. */
+    diary: z.string().trim().toUpperCase().min(1).max(10),
+    title: text(500),
+    /** Required when confidential; otherwise defaults to the title. */
+    publicTitle: text(500).optional(),
+    classification: ClassificationSchema.optional(),
+    caseType: text(100).optional(),
+    /** Defaults to the registering user when they are an officer in the diary. */
+    officerId: IdSchema.optional(),
+    unitId: IdSchema.optional(),
+    counterparties: z.array(CounterpartySchema).max(50).optional(),
+    confidentiality: ConfidentialityInputSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confidentiality && !value.publicTitle) {
+      ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'field.publicTitle.required' });
+    }
+  });
+export type CreateCase = z.infer<typeof CreateCaseSchema>;
+
+/** PATCH /cases/{id}: change the officer or titles, close with a decision, reopen or cancel. */
+export const UpdateCaseSchema = z
+  .strictObject({
+    title: text(500).optional(),
+    publicTitle: text(500).optional(),
+    classification: ClassificationSchema.optional(),
+    officerId: IdSchema.nullable().optional(),
+    unitId: IdSchema.nullable().optional(),
+    counterparties: z.array(CounterpartySchema).max(50).optional(),
+    close: z.strictObject({ decisionSummary: text(4000), decidedOn: DateSchema.optional() }).optional(),
+    reopen: z.strictObject({ reason: text(1000) }).optional(),
+    /** Makulering: recorded as an event, never a delete. */
+    cancel: z.strictObject({ reason: text(1000) }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (Object.values(value).every((v) => v === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'field.patch.empty' });
+    }
+    const transitions = [value.close, value.reopen, value.cancel].filter(Boolean).length;
+    if (transitions > 1) {
+      ctx.addIssue({ code: 'custom', path: ['close'], message: 'Välj en av close, reopen och cancel.' });
+    }
+  });
+export type UpdateCase = z.infer<typeof UpdateCaseSchema>;
+
+export const CaseFullSchema = z.object({
+  access: z.literal('full'),
+  id: IdSchema,
+  caseNumber: z.string(),
+  diary: DiaryRefSchema,
+  title: z.string(),
+  publicTitle: z.string(),
+  classification: z.string().nullable(),
+  caseType: z.string().nullable(),
+  status: CaseStatusSchema,
+  officer: UserRefSchema.nullable(),
+  unit: UnitRefSchema.nullable(),
+  counterparties: z.array(CounterpartySchema),
+  confidentiality: ConfidentialitySchema.nullable(),
+  openedAt: DateTimeSchema,
+  closedAt: DateTimeSchema.nullable(),
+  decisionSummary: z.string().nullable(),
+  documentCount: z.number().int(),
+  version: z.number().int(),
+  createdBy: UserRefSchema,
+  updatedAt: DateTimeSchema,
+});
+export type CaseFull = z.infer<typeof CaseFullSchema>;
+
+/** What someone without access to a confidential case sees: that it exists, and its public title. */
+export const CaseRestrictedSchema = z.object({
+  access: z.literal('restricted'),
+  id: IdSchema,
+  caseNumber: z.string(),
+  diary: DiaryRefSchema,
+  publicTitle: z.string(),
+  status: CaseStatusSchema,
+  confidential: z.literal(true),
+  openedAt: DateTimeSchema,
+  closedAt: DateTimeSchema.nullable(),
+});
+export type CaseRestricted = z.infer<typeof CaseRestrictedSchema>;
+
+export const CaseSchema = z.discriminatedUnion('access', [CaseFullSchema, CaseRestrictedSchema]);
+export type Case = z.infer<typeof CaseSchema>;
+
+/** One row of a search or list. */
+export const CaseSummarySchema = z.object({
+  id: IdSchema,
+  caseNumber: z.string(),
+  diary: z.string(),
+  /** The internal title where the caller may see it, else the public title. */
+  title: z.string(),
+  publicTitle: z.string(),
+  status: CaseStatusSchema,
+  officer: UserRefSchema.nullable(),
+  unit: UnitRefSchema.nullable(),
+  openedAt: DateTimeSchema,
+  confidential: z.boolean(),
+  access: AccessSchema,
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// One root config runs every package as a project. The storage-facing api tests run
+// twice: on embedded PGlite and on a real PostgreSQL server (TEST_DATABASE_URL).
+const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', root: 'core', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'api:pglite',
+          root: 'api',
+          include: ['src/**/*.test.ts'],
+          env: { DIARIUM_TEST_ENGINE: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api:postgres',
+          root: 'api',
+          include: dbTests,
+          env: { DIARIUM_TEST_ENGINE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'tests',
+          root: 'tests',
+          include: ['**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'bench/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
