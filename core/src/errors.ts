@@ -23,22 +23,32 @@ export interface FieldError {
   message: string;
 }
 
+import type { MessageKey } from './messages/catalogue.ts';
+
 /** The one error type services throw. `message` is for logs; clients get catalogue text. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
   readonly params: Record<string, string | number>;
+  /** A more precise explanation for the client than the code's own. */
+  readonly detail: MessageKey | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: FieldError[]; params?: Record<string, string | number>; cause?: unknown } = {},
+    options: {
+      fields?: FieldError[];
+      params?: Record<string, string | number>;
+      detail?: MessageKey;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
     this.params = options.params ?? {};
+    this.detail = options.detail;
   }
 }
 

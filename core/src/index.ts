@@ -10,3 +10,4 @@ export * from './schemas/event.ts';
 export * from './schemas/search.ts';
 export * from './schemas/problem.ts';
 export * from './swedish-time.ts';
+export * from './files.ts';

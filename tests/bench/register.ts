@@ -5,13 +5,11 @@ import { readOptions, USAGE, type BenchOptions, type Engine } from './options.ts
 import { queryMix } from './query-mix.ts';
 import { checkNumbering, measureRegistrations } from './registration-bench.ts';
 import { duration, ENGINE_NAMES, engineDetail, int, SEARCH_P95_GOAL_MS, summary, type EngineOutcome, type EngineResult } from './report.ts';
-import { explainSearch, measureIlikeBaseline, measureSearch } from './search-bench.ts';
+import { condensePlan, explainSearch, measureIlikeBaseline, measureSearch } from './search-bench.ts';
 
 // `npm run bench:register`: fills a register, then measures search latency against a naive
 // ILIKE baseline and registration throughput under concurrency, on PGlite and PostgreSQL.
 // It prints figures; the one thing it checks is that the numbering stayed gapless.
-
-const PLAN_LINES = 40;
 
 async function benchEngine(engine: Engine, options: BenchOptions): Promise<EngineResult> {
   const name = ENGINE_NAMES[engine];
@@ -58,7 +56,7 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Engin
     if (options.explain || search.all.p95 > SEARCH_P95_GOAL_MS[engine]) {
       const slowest = search.perQuery.reduce((a, b) => (b.latency.p95 > a.latency.p95 ? b : a));
       const lines = await explainSearch(db, org.actors, slowest.mix);
-      plan = { label: `${slowest.mix.label}" as "${slowest.mix.searcher}`, lines: lines.slice(0, PLAN_LINES) };
+      plan = { query: slowest.mix, lines: condensePlan(lines) };
     }
 
     log(`${name}: registering, ${options.clients} clients × ${options.registrationsPerClient}`);

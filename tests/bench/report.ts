@@ -3,6 +3,7 @@ import type { Engine } from './options.ts';
 import { MALMO } from './options.ts';
 import type { Latency } from './percentiles.ts';
 import type { NumberingCheck, RegistrationFigures } from './registration-bench.ts';
+import type { MixQuery } from './query-mix.ts';
 import type { MixFigures } from './search-bench.ts';
 
 export interface EngineResult {
@@ -14,7 +15,7 @@ export interface EngineResult {
   registrations: RegistrationFigures;
   numbering: NumberingCheck;
   /** The plan of the slowest query, when its p95 missed the goal or one was asked for. */
-  plan: { label: string; lines: string[] } | null;
+  plan: { query: MixQuery; lines: string[] } | null;
 }
 
 export type EngineOutcome = EngineResult | { engine: Engine; error: string };
@@ -114,7 +115,8 @@ export function engineDetail(r: EngineResult): string {
   );
   for (const problem of r.numbering.problems.slice(0, 20)) out.push(`  ${problem}`);
   if (r.plan) {
-    out.push(`\n${name}: EXPLAIN (ANALYZE, BUFFERS) of the slowest query, "${r.plan.label}" (top of the plan):`);
+    const { label, searcher } = r.plan.query;
+    out.push(`\n${name}: EXPLAIN (ANALYZE, BUFFERS) of the slowest query, "${label}" as ${searcher} (plan nodes):`);
     for (const line of r.plan.lines) out.push(`  ${line}`);
   }
   return out.join('\n');

@@ -18,7 +18,6 @@ export interface MixFigures {
   perQuery: QueryFigures[];
 }
 
-const WARM_UP_ROUNDS = 2;
 const PAGE = 25;
 
 interface Prepared {
@@ -38,15 +37,15 @@ function prepare(mix: MixQuery[], actors: Record<string, Actor>): Prepared[] {
 /** Runs the mix in rounds, in a fixed order, one query at a time; percentiles are over every run. */
 async function measure(
   prepared: Prepared[],
-  rounds: number,
+  rounds: { warmUp: number; measured: number },
   run: (p: Prepared) => Promise<string>,
 ): Promise<MixFigures> {
   const samples = prepared.map(() => [] as number[]);
   const hits = prepared.map(() => '');
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+  for (let round = 0; round < rounds.warmUp; round++) {
     for (const [i, p] of prepared.entries()) hits[i] = await run(p);
   }
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < rounds.measured; round++) {
     for (const [i, p] of prepared.entries()) samples[i]!.push((await timed(() => run(p))).ms);
   }
   return {
@@ -62,7 +61,7 @@ export function measureSearch(
   mix: MixQuery[],
   rounds: number,
 ): Promise<MixFigures> {
-  return measure(prepare(mix, actors), rounds, async ({ actor, query }) => {
+  return measure(prepare(mix, actors), { warmUp: 2, measured: rounds }, async ({ actor, query }) => {
     const result = await searchCases({ db }, actor, query);
     return `${result.items.length}${result.nextCursor ? '+' : ''}`;
   });
@@ -79,7 +78,7 @@ export function measureIlikeBaseline(
   mix: MixQuery[],
   rounds: number,
 ): Promise<MixFigures> {
-  return measure(prepare(mix, actors), rounds, async ({ actor, query }) => {
+  return measure(prepare(mix, actors), { warmUp: 1, measured: rounds }, async ({ actor, query }) => {
     const rows = rowsOf<{ id: string }>(await db.execute(ilikeQuery(actor, query)));
     return rows.length > PAGE ? `${PAGE}+` : String(rows.length);
   });
@@ -129,4 +128,20 @@ export async function explainSearch(db: Database, actors: Record<string, Actor>,
   if (!statement) return ['(the search sent no raw statement to explain)'];
   const rows = rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${statement}`));
   return rows.map((row) => Object.values(row)[0] ?? '');
+}
+
+const PLAN_NODES = 30;
+const PLAN_WIDTH = 200;
+
+/**
+ * The plan's nodes with their estimated and actual rows and times, the total buffers and
+ * the execution time, without conditions and sort details: enough to see where time goes.
+ */
+export function condensePlan(lines: string[]): string[] {
+  const cut = (line: string) => (line.length > PLAN_WIDTH ? `${line.slice(0, PLAN_WIDTH - 1)}…` : line);
+  const nodes = lines.filter((line, i) => i === 0 || line.trim().startsWith('->'));
+  const rootBuffers = lines[1]?.trim().startsWith('Buffers:') ? [lines[1]] : [];
+  const totals = lines.filter((line) => /^(Planning|Execution) Time/.test(line.trim()));
+  const more = nodes.length > PLAN_NODES ? [`  … and ${nodes.length - PLAN_NODES} more plan nodes`] : [];
+  return [...nodes.slice(0, 1), ...rootBuffers, ...nodes.slice(1, PLAN_NODES), ...more, ...totals].map(cut);
 }

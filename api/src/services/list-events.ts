@@ -14,7 +14,7 @@ export async function listEvents(deps: Pick<Deps, 'db'>, actor: Actor, caseRef: 
   const record = await findCase(deps.db, actor.orgId, caseRef);
   const facts = caseFacts(record);
   if (!canReadCase(actor.principal, facts)) {
-    throw new AppError('forbidden', 'The case is confidential');
+    throw new AppError('forbidden', 'The case is confidential', { detail: 'access.restricted' });
   }
   const rows = await listCaseEvents(deps.db, record.id);
   let hidden = new Set<string>();

@@ -17,7 +17,7 @@ export async function readFile(
   fileId: string,
 ): Promise<{ file: DocumentFileRow; content: Readable }> {
   const { doc, record, readable } = await loadDocument(deps, actor, documentId);
-  if (!readable) throw new AppError('forbidden', 'The document is confidential');
+  if (!readable) throw new AppError('forbidden', 'The document is confidential', { detail: 'access.restricted' });
   const file = doc.files.find((f) => f.id === fileId);
   if (!file) throw new AppError('not_found', 'No such file in the document');
 

@@ -37,7 +37,10 @@ export async function registerCase(
     });
   }
   if (!canRegisterIn(actor.principal, diary.id)) {
-    throw new AppError('forbidden', `No register role in ${diary.prefix}`, { params: { diary: diary.prefix } });
+    throw new AppError('forbidden', `No register role in ${diary.prefix}`, {
+      params: { diary: diary.prefix },
+      detail: 'access.register',
+    });
   }
   const officerId =
     input.officerId ?? (hasRole(actor.principal, diary.id, 'officer') ? actor.user.id : null);

@@ -35,7 +35,10 @@ export interface UploadedFile {
 export async function prepareDocumentRegistration(deps: Pick<Deps, 'db'>, actor: Actor, caseRef: string): Promise<CaseRecord> {
   const record = await findCase(deps.db, actor.orgId, caseRef);
   if (!canAddDocument(actor.principal, caseFacts(record))) {
-    throw new AppError('forbidden', 'May not add documents to this case', { params: { diary: record.diary.prefix } });
+    throw new AppError('forbidden', 'May not add documents to this case', {
+      params: { diary: record.diary.prefix },
+      detail: 'access.register',
+    });
   }
   if (record.status === 'cancelled') {
     throw new AppError('conflict', 'The case is cancelled', {

@@ -27,7 +27,7 @@ export async function updateCase(
 ): Promise<Case> {
   const current = await findCase(deps.db, actor.orgId, ref);
   if (!canEditCase(actor.principal, caseFacts(current))) {
-    throw new AppError('forbidden', 'Not the officer or a registrar of the case');
+    throw new AppError('forbidden', 'Not the officer or a registrar of the case', { detail: 'access.edit' });
   }
   if (current.version !== expectedVersion) throw stale(current.version);
   await checkReferences(deps.db, actor.orgId, { officerId: patch.officerId, unitId: patch.unitId });

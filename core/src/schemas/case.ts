@@ -20,7 +20,7 @@ const ClassificationSchema = z
   .string()
   .trim()
   .max(50)
-  .regex(/^[\p{L}\d][\p{L}\d .-]*$/u, { message: 'Ange klassificeringen som en kod, t.ex. 3.1.2.' });
+  .regex(/^[\p{L}\d][\p{L}\d .-]*$/u, { message: 'field.classification.format' });
 
 /** POST /cases: register a new case (ärende). */
 export const CreateCaseSchema = z
@@ -65,7 +65,7 @@ export const UpdateCaseSchema = z
     }
     const transitions = [value.close, value.reopen, value.cancel].filter(Boolean).length;
     if (transitions > 1) {
-      ctx.addIssue({ code: 'custom', path: ['close'], message: 'Välj en av close, reopen och cancel.' });
+      ctx.addIssue({ code: 'custom', path: ['close'], message: 'field.transition.one' });
     }
   });
 export type UpdateCase = z.infer<typeof UpdateCaseSchema>;

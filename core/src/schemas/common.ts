@@ -17,7 +17,7 @@ export function text(max: number) {
     // Tabs and line breaks are fine in a title; other control characters are not.
     // eslint-disable-next-line no-control-regex
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: 'Texten innehåller otillåtna styrtecken.',
+      message: 'field.text.control',
     });
 }
 
@@ -47,7 +47,7 @@ export const OslProvisionSchema = z
   .string()
   .trim()
   .max(120)
-  .regex(/^OSL \d{1,2} kap\. \d{1,2}(?: ?[a-z])? §/u, { message: 'Ange bestämmelsen som t.ex. "OSL 26 kap. 1 §".' });
+  .regex(/^OSL \d{1,2} kap\. \d{1,2}(?: ?[a-z])? §/u, { message: 'field.provision.format' });
 
 /** What the client sends to mark something confidential; who and when is recorded by the API. */
 export const ConfidentialityInputSchema = z.strictObject({ provision: OslProvisionSchema });

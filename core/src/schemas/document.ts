@@ -45,7 +45,7 @@ export const CreateDocumentSchema = z
       ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'field.publicTitle.required' });
     }
     if (value.sourceRef && value.source === 'upload') {
-      ctx.addIssue({ code: 'custom', path: ['sourceRef'], message: 'En uppladdad fil har ingen källreferens.' });
+      ctx.addIssue({ code: 'custom', path: ['sourceRef'], message: 'field.sourceRef.upload' });
     }
   });
 export type CreateDocument = z.input<typeof CreateDocumentSchema>;

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppError } from '@diarium/core';
+import type { DevIssuer } from '../auth/dev-issuer.ts';
+import { authenticate } from '../auth/middleware.ts';
+import type { TokenValidator } from '../auth/token-validator.ts';
+import type { Deps } from '../services/context.ts';
+import { actorFrom } from './context.ts';
+import { problemHandler } from './problem.ts';
+import { casesRouter } from './routes/cases.ts';
+import { devRouter } from './routes/dev.ts';
+import { directoryRouter } from './routes/directory.ts';
+import { documentsRouter } from './routes/documents.ts';
+import { healthRouter, type Readiness } from './routes/health.ts';
+import { openApiDocument } from './routes/openapi.ts';
+
+export interface AppOptions {
+  deps: Deps;
+  logger: Logger;
+  validator: TokenValidator;
+  devIssuer: DevIssuer | null;
+  readiness: Readiness;
+  publicUrl: string;
+  maxUploadBytes: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The HTTP face of the register: /api/v1, health, and (locally) the dev issuer. */
+export function createApp(options: AppOptions): Express {
+  const { deps, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Bodies and query strings are never logged: they may hold what is confidential.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    next();
+  });
+
+  app.use(healthRouter(deps, options.readiness));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument(options.publicUrl));
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(authenticate(options.validator));
+  api.use(actorFrom(deps));
+  api.use(directoryRouter(deps));
+  api.use(casesRouter(deps, { maxUploadBytes: options.maxUploadBytes }));
+  api.use(documentsRouter(deps));
+  api.use(() => {
+    throw new AppError('not_found', 'No such route');
+  });
+  app.use('/api/v1', api);
+
+  if (options.devIssuer) app.use(devRouter(options.devIssuer));
+  app.use(() => {
+    throw new AppError('not_found', 'No such route');
+  });
+  app.use(problemHandler(logger));
+  return app;
+}

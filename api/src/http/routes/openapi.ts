@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import {
+  CaseEventListSchema,
+  CaseSchema,
+  CaseSearchQuerySchema,
+  CaseSearchResultSchema,
+  CreateCaseSchema,
+  CreateDocumentSchema,
+  DiaryListSchema,
+  DocumentListSchema,
+  DocumentRegistrationSchema,
+  DocumentSchema,
+  MeSchema,
+  ProblemSchema,
+  UnitListSchema,
+  UpdateCaseSchema,
+} from '@diarium/core';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  multipart?: boolean;
+  query?: z.ZodObject;
+  response: z.ZodType;
+  status?: string;
+  headers?: string[];
+}
+
+// The routes as clients see them, described with the same schemas the routes validate with.
+const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/me', summary: 'The signed-in user, organisation and roles', response: MeSchema },
+  { method: 'get', path: '/diaries', summary: "The organisation's diaries", response: DiaryListSchema },
+  { method: 'get', path: '/units', summary: "The organisation's units", response: UnitListSchema },
+  { method: 'post', path: '/cases', summary: 'Register a case', body: CreateCaseSchema, response: CaseSchema, status: '201', headers: ['Idempotency-Key'] },
+  { method: 'get', path: '/cases', summary: 'Search the register', query: CaseSearchQuerySchema, response: CaseSearchResultSchema },
+  { method: 'get', path: '/cases/{ref}', summary: 'Read a case by id or case number', response: CaseSchema },
+  { method: 'patch', path: '/cases/{ref}', summary: 'Change, close, reopen or cancel a case', body: UpdateCaseSchema, response: CaseSchema, headers: ['If-Match'] },
+  { method: 'get', path: '/cases/{ref}/events', summary: 'The history of a case', response: CaseEventListSchema },
+  { method: 'get', path: '/cases/{ref}/documents', summary: 'The documents of a case', response: DocumentListSchema },
+  {
+    method: 'post',
+    path: '/cases/{ref}/documents',
+    summary: 'Register a document: JSON, or multipart with a `metadata` part and files',
+    body: CreateDocumentSchema,
+    multipart: true,
+    response: DocumentRegistrationSchema,
+    status: '201',
+    headers: ['Idempotency-Key'],
+  },
+  { method: 'get', path: '/documents/{id}', summary: 'Read a document', response: DocumentSchema },
+];
+
+const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
+
+/** The OpenAPI 3.1 description of /api/v1. */
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...Object.keys(op.query?.shape ?? {}).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      ...(op.headers ?? []).map((name) => ({ name, in: 'header', required: name === 'If-Match', schema: { type: 'string' } })),
+    ];
+    const json = op.body ? { 'application/json': { schema: schema(op.body, 'input') } } : undefined;
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      security: [{ entra: [] }],
+      parameters,
+      ...(json
+        ? {
+            requestBody: {
+              required: true,
+              content: op.multipart
+                ? {
+                    ...json,
+                    'multipart/form-data': {
+                      schema: {
+                        type: 'object',
+                        properties: { metadata: { type: 'string', description: 'JSON as for application/json' }, files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+                        required: ['metadata'],
+                      },
+                    },
+                  }
+                : json,
+            },
+          }
+        : {}),
+      responses: {
+        [op.status ?? '200']: { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } },
+        default: { description: 'A problem', content: { 'application/problem+json': { schema: schema(ProblemSchema, 'output') } } },
+      },
+    };
+  }
+  paths['/documents/{id}/files/{fileId}'] = {
+    get: {
+      summary: 'Download a file; Repr-Digest carries its SHA-256',
+      security: [{ entra: [] }],
+      parameters: ['id', 'fileId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      responses: { '200': { description: 'The file', content: { 'application/octet-stream': {} } } },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Diarium API', version: '1', description: 'The case register (diarium) behind the Outlook add-in, the Teams tabs and the bot.' },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: { securitySchemes: { entra: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  };
+}

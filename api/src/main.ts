@@ -1,0 +1,24 @@
+import { parseConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+// `npm start`: the register on one port, embedded defaults unless the environment says otherwise.
+let config;
+try {
+  config = parseConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const server = await startServer(config);
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
