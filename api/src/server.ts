@@ -53,6 +53,10 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     maxUploadBytes: config.maxUploadBytes,
   });
   const server = app.listen(config.port, config.host);
+  // Longer than the idle timeout of the load balancers in front (Azure's is about a minute),
+  // so that they, not we, close idle connections, and never one a request is about to use.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

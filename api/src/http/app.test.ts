@@ -6,11 +6,12 @@ import { rowsOf } from '../store/database.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 let s: TestServer;
+const logs: string[] = [];
 let registrar: string;
 let reader: string;
 let ksOfficer: string;
 beforeAll(async () => {
-  s = await startTestServer({ maxUploadBytes: 64 * 1024 });
+  s = await startTestServer({ maxUploadBytes: 64 * 1024, logs });
   registrar = await s.tokenFor('karin.lindqvist@ekby.se');
   reader = await s.tokenFor('sofia.ek@ekby.se');
   ksOfficer = await s.tokenFor('johan.berg@ekby.se');
@@ -330,6 +331,11 @@ describe('confidential cases over HTTP', () => {
     expect(responses[0]!.body).toMatchObject({ access: 'restricted', publicTitle: 'Ansökan om ekonomiskt bistånd' });
     expect(responses[1]!.body.items).toEqual([]);
     for (const r of responses) expect(JSON.stringify(r.body)).not.toContain('Öberg');
+    // The officer's own reads and a failing change are logged too, without the title.
+    await call('GET', `/api/v1/cases/${id}`);
+    await call('PATCH', `/api/v1/cases/${id}`, { json: { title: 'Ansökan – Göran Öberg, rättad', officerId: 'nej' }, headers: { 'if-match': '"1"' } });
+    expect(logs.length).toBeGreaterThan(5);
+    expect(logs.join('\n')).not.toMatch(/Öberg|bistånd|%C3%96berg|bist%C3%A5nd/i);
   });
 });
 

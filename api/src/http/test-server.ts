@@ -25,7 +25,7 @@ export interface TestServer {
 }
 
 /** The whole API on a free port, over a fresh test database, with the dev issuer. */
-export async function startTestServer(options: { maxUploadBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxUploadBytes?: number; logs?: string[] } = {}): Promise<TestServer> {
   const register = await openTestRegister();
   const keyDir = await mkdtemp(join(tmpdir(), 'diarium-keys-'));
   const keyFile = join(keyDir, 'key.json');
@@ -42,7 +42,9 @@ export async function startTestServer(options: { maxUploadBytes?: number } = {})
   });
   const app = createApp({
     deps: register.deps,
-    logger: pino({ level: 'silent' }),
+    logger: options.logs
+      ? pino({ level: 'debug' }, { write: (line: string) => void options.logs!.push(line) })
+      : pino({ level: 'silent' }),
     validator,
     devIssuer,
     readiness: { draining: false, ping: () => register.handle.ping() },
