@@ -22,13 +22,14 @@ export function landingPage(locale: Locale, text: (key: MessageKey) => string): 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(text('dev.title'))}</title>
 <style>
-  :root { color-scheme: light dark; --fg: #242424; --bg: #ffffff; --muted: #616161; --accent: #0f6cbd; --line: #d1d1d1; }
-  @media (prefers-color-scheme: dark) { :root { --fg: #ffffff; --bg: #1f1f1f; --muted: #c7c7c7; --accent: #479ef5; --line: #5c5c5c; } }
+  :root { color-scheme: light dark; --fg: #242424; --bg: #ffffff; --muted: #616161; --accent: #0f6cbd; --button: #0f6cbd; --line: #d1d1d1; }
+  @media (prefers-color-scheme: dark) { :root { --fg: #ffffff; --bg: #1f1f1f; --muted: #c7c7c7; --accent: #479ef5; --button: #115ea3; --line: #5c5c5c; } }
+  @media (forced-colors: active) { button { border: 1px solid ButtonText; } }
   body { font: 16px/1.5 "Segoe UI", system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
   main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
   label { display: block; font-weight: 600; margin-top: 1rem; }
   select, input, button { font: inherit; padding: .4rem .6rem; border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--fg); }
-  button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+  button { background: var(--button); color: #fff; border-color: var(--button); cursor: pointer; }
   :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
   .hint { color: var(--muted); margin: .25rem 0 0; }
   ul { list-style: none; padding: 0; }
@@ -49,7 +50,7 @@ export function landingPage(locale: Locale, text: (key: MessageKey) => string): 
     <input id="q" name="q" type="search" autocomplete="off" placeholder="bygglov, KS 2026/0042 …">
     <button type="submit">${escape(text('dev.search.button'))}</button>
   </form>
-  <div aria-live="polite"><ul id="results"></ul></div>
+  <div aria-live="polite"><ul id="results" aria-busy="true"></ul></div>
   <h2>${escape(text('dev.links'))}</h2>
   <ul><li><a href="/api/v1/openapi.json">${escape(text('dev.api'))}</a></li></ul>
 </main>
@@ -74,6 +75,10 @@ async function signIn() {
   token = (await res.json()).access_token;
 }
 async function search(q) {
+  results.setAttribute('aria-busy', 'true');
+  try { await render(q); } finally { results.setAttribute('aria-busy', 'false'); }
+}
+async function render(q) {
   const res = await fetch('/api/v1/cases?' + new URLSearchParams(q ? { q } : {}), { headers: { authorization: 'Bearer ' + token } });
   const body = await res.json();
   results.replaceChildren();
@@ -89,7 +94,11 @@ async function search(q) {
     results.append(li);
   }
 }
-select.addEventListener('change', async () => { await signIn(); await search(document.getElementById('q').value); });
+select.addEventListener('change', async () => {
+  results.setAttribute('aria-busy', 'true');
+  await signIn();
+  await search(document.getElementById('q').value);
+});
 document.getElementById('search').addEventListener('submit', (e) => { e.preventDefault(); search(document.getElementById('q').value); });
 await signIn();
 await search('');
