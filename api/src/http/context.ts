@@ -1,9 +1,8 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { AppError } from '@diarium/core';
 import { identityOf } from '../auth/middleware.ts';
 import type { Actor, Deps } from '../services/context.ts';
 import { resolveActor } from '../services/resolve-actor.ts';
-import { localeOf } from './problem.ts';
 
 /** After `authenticate`: the acting user, provisioned from the token on first call. */
 export function actorFrom(deps: Pick<Deps, 'db' | 'now'>): RequestHandler {
@@ -21,5 +20,3 @@ export function actorFrom(deps: Pick<Deps, 'db' | 'now'>): RequestHandler {
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
 }
-
-export const localeFor = (req: Request) => localeOf(req);

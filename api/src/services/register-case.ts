@@ -15,6 +15,7 @@ import { claimIdempotencyKey, recordIdempotentAnswer, type IdempotencyClaim, typ
 import { findDiaryByPrefix, findUnit } from '../store/organisations.ts';
 import { existingUserIds } from '../store/users.ts';
 import type { Actor, Deps } from './context.ts';
+import { markConfidential } from './mark-confidential.ts';
 import { toCase } from './views.ts';
 
 export interface Registered<T> {
@@ -55,9 +56,7 @@ export async function registerCase(
     const year = registrationYear(now);
     const sequence = await takeCaseSequence(tx, diary.id, year);
     const caseNumber = formatCaseNumber({ prefix: diary.prefix, year, sequence });
-    const confidentiality = input.confidentiality
-      ? { provision: input.confidentiality.provision, markedAt: now.toISOString(), markedBy: actor.user }
-      : null;
+    const confidentiality = markConfidential(input.confidentiality, now, actor);
     const row = await insertCase(tx, {
       orgId: actor.orgId,
       diaryId: diary.id,

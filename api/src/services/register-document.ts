@@ -9,12 +9,14 @@ import {
   type Document,
 } from '@diarium/core';
 import type { StoredBlob } from '../files/blob-store.ts';
+import type { Transaction } from '../store/database.ts';
 import { lockCase, takeDocumentNumber, type CaseRecord } from '../store/cases.ts';
 import { findDocumentById, findDocumentBySource, insertDocument } from '../store/documents.ts';
 import { appendEvent } from '../store/events.ts';
 import { claimIdempotencyKey, recordIdempotentAnswer, type IdempotencyClaim } from '../store/idempotency.ts';
 import { pgErrorOf, UNIQUE_VIOLATION } from '../store/pg-error.ts';
 import type { Actor, Deps } from './context.ts';
+import { markConfidential } from './mark-confidential.ts';
 import { findCase } from './find-case.ts';
 import type { Registered } from './register-case.ts';
 import { caseFacts, toDocument } from './views.ts';
@@ -98,7 +100,7 @@ export async function registerDocument(
 }
 
 async function insertNewDocument(
-  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  tx: Transaction,
   now: Date,
   actor: Actor,
   record: CaseRecord,
@@ -107,9 +109,7 @@ async function insertNewDocument(
 ): Promise<string> {
   const number = await takeDocumentNumber(tx, record.id);
   const documentNumber = formatDocumentNumber({ prefix: record.diary.prefix, year: record.year, sequence: record.sequence }, number);
-  const confidentiality = input.confidentiality
-    ? { provision: input.confidentiality.provision, markedAt: now.toISOString(), markedBy: actor.user }
-    : null;
+  const confidentiality = markConfidential(input.confidentiality, now, actor);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : input.direction === 'incoming' ? now : null;
   const sentAt = input.sentAt ? new Date(input.sentAt) : null;
   const mainName = input.mainFile ?? (files.length === 1 ? files[0]!.name : undefined);

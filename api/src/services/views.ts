@@ -64,24 +64,7 @@ export function toCase(record: CaseRecord, principal: Principal): Case {
 }
 
 export function toDocument(doc: DocumentRecord, record: CaseRecord, principal: Principal): Document {
-  if (!canReadDocument(principal, caseFacts(record), doc.confidential)) {
-    return {
-      access: 'restricted',
-      id: doc.id,
-      caseId: doc.caseId,
-      caseNumber: record.caseNumber,
-      documentNumber: doc.documentNumber,
-      number: doc.number,
-      direction: doc.direction,
-      kind: doc.kind,
-      publicTitle: doc.publicTitle,
-      documentDate: doc.documentDate,
-      confidential: true,
-      registeredAt: doc.registeredAt.toISOString(),
-    };
-  }
-  return {
-    access: 'full',
+  const shown = {
     id: doc.id,
     caseId: doc.caseId,
     caseNumber: record.caseNumber,
@@ -89,9 +72,17 @@ export function toDocument(doc: DocumentRecord, record: CaseRecord, principal: P
     number: doc.number,
     direction: doc.direction,
     kind: doc.kind,
-    title: doc.title,
     publicTitle: doc.publicTitle,
     documentDate: doc.documentDate,
+    registeredAt: doc.registeredAt.toISOString(),
+  };
+  if (!canReadDocument(principal, caseFacts(record), doc.confidential)) {
+    return { access: 'restricted', ...shown, confidential: true };
+  }
+  return {
+    access: 'full',
+    ...shown,
+    title: doc.title,
     receivedAt: iso(doc.receivedAt),
     sentAt: iso(doc.sentAt),
     counterparty: doc.counterparty,
@@ -107,7 +98,6 @@ export function toDocument(doc: DocumentRecord, record: CaseRecord, principal: P
       main: f.main,
     })),
     registeredBy: doc.registeredByUser,
-    registeredAt: doc.registeredAt.toISOString(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Role } from '@diarium/core';
 import type { Queryable } from './database.ts';
 import { diaries, diaryRoles, users } from './schema.ts';
@@ -62,11 +62,3 @@ export async function existingUserIds(db: Queryable, orgId: string, ids: string[
     .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
-
-export const userRefColumns = (table: typeof users) => ({
-  id: table.id,
-  name: table.name,
-  email: table.email,
-});
-
-export const nowSql = sql`now()`;

@@ -95,17 +95,15 @@ export const CaseFullSchema = z.object({
 export type CaseFull = z.infer<typeof CaseFullSchema>;
 
 /** What someone without access to a confidential case sees: that it exists, and its public title. */
-export const CaseRestrictedSchema = z.object({
-  access: z.literal('restricted'),
-  id: IdSchema,
-  caseNumber: z.string(),
-  diary: DiaryRefSchema,
-  publicTitle: z.string(),
-  status: CaseStatusSchema,
-  confidential: z.literal(true),
-  openedAt: DateTimeSchema,
-  closedAt: DateTimeSchema.nullable(),
-});
+export const CaseRestrictedSchema = CaseFullSchema.pick({
+  id: true,
+  caseNumber: true,
+  diary: true,
+  publicTitle: true,
+  status: true,
+  openedAt: true,
+  closedAt: true,
+}).extend({ access: z.literal('restricted'), confidential: z.literal(true) });
 export type CaseRestricted = z.infer<typeof CaseRestrictedSchema>;
 
 export const CaseSchema = z.discriminatedUnion('access', [CaseFullSchema, CaseRestrictedSchema]);

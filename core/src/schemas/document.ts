@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  AccessSchema,
   ConfidentialityInputSchema,
   ConfidentialitySchema,
   CounterpartySchema,
@@ -84,20 +83,19 @@ export const DocumentFullSchema = z.object({
 });
 export type DocumentFull = z.infer<typeof DocumentFullSchema>;
 
-export const DocumentRestrictedSchema = z.object({
-  access: z.literal('restricted'),
-  id: IdSchema,
-  caseId: IdSchema,
-  caseNumber: z.string(),
-  documentNumber: z.string(),
-  number: z.number().int(),
-  direction: DirectionSchema,
-  kind: DocumentKindSchema,
-  publicTitle: z.string(),
-  documentDate: DateSchema,
-  confidential: z.literal(true),
-  registeredAt: DateTimeSchema,
-});
+/** What someone without access to a confidential document sees. */
+export const DocumentRestrictedSchema = DocumentFullSchema.pick({
+  id: true,
+  caseId: true,
+  caseNumber: true,
+  documentNumber: true,
+  number: true,
+  direction: true,
+  kind: true,
+  publicTitle: true,
+  documentDate: true,
+  registeredAt: true,
+}).extend({ access: z.literal('restricted'), confidential: z.literal(true) });
 export type DocumentRestricted = z.infer<typeof DocumentRestrictedSchema>;
 
 export const DocumentSchema = z.discriminatedUnion('access', [DocumentFullSchema, DocumentRestrictedSchema]);
@@ -111,4 +109,3 @@ export const DocumentRegistrationSchema = z.object({
 export type DocumentRegistration = z.infer<typeof DocumentRegistrationSchema>;
 
 export const DocumentListSchema = z.object({ items: z.array(DocumentSchema) });
-export { AccessSchema };
