@@ -22,6 +22,8 @@ export interface FillOptions {
   seed: number;
   now: Date;
   casesPerBatch?: number;
+  /** VACUUM ANALYZE the filled tables afterwards (default true). */
+  analyse?: boolean;
   onProgress?: (done: number, total: number, rowsPerSecond: number) => void;
 }
 
@@ -31,8 +33,8 @@ export interface FillResult {
   /** Writing the rows and the number series. */
   seconds: number;
   rowsPerSecond: number;
-  /** VACUUM ANALYZE afterwards, as autovacuum would do on a server (PGlite has none). */
-  analyseSeconds: number;
+  /** VACUUM ANALYZE afterwards, as autovacuum would do on a server (PGlite has none); null when skipped. */
+  analyseSeconds: number | null;
 }
 
 const FIRST_YEAR = 2018;
@@ -181,17 +183,20 @@ export async function fillRegister(db: Database, org: SeededOrganisation, option
       select diary_id, year, max(sequence) from cases group by diary_id, year
       on conflict (diary_id, year) do update set last_sequence = excluded.last_sequence`);
   });
-  const analyse = await timed(async () => {
-    await db.execute(sql`vacuum analyze cases`);
-    await db.execute(sql`vacuum analyze documents`);
-  });
+  const analyse =
+    options.analyse === false
+      ? null
+      : await timed(async () => {
+          await db.execute(sql`vacuum analyze cases`);
+          await db.execute(sql`vacuum analyze documents`);
+        });
   const seconds = ms / 1000;
   return {
     cases: options.cases,
     documents: documentCount,
     seconds,
     rowsPerSecond: (options.cases + documentCount) / seconds,
-    analyseSeconds: analyse.ms / 1000,
+    analyseSeconds: analyse ? analyse.ms / 1000 : null,
   };
 }
 

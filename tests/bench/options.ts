@@ -14,6 +14,8 @@ export interface BenchOptions {
   registrationsPerClient: number;
   seed: number;
   keep: boolean;
+  /** Leave the new rows unanalysed, as an embedded PGlite (which has no autovacuum) would. */
+  skipAnalyze: boolean;
   /** Print the plan of the slowest query even when the goal is met. */
   explain: boolean;
 }
@@ -33,6 +35,7 @@ const USAGE = `npm run bench:register -- [options]
   --registrations N       registrations per client (default 100)
   --seed N                generator seed (default 2026)
   --keep                  keep the filled database and print where it is
+  --skip-analyze          no VACUUM ANALYZE after the fill (PGlite has no autovacuum)
   --explain               print the plan of the slowest query even when its goal is met
 
 PostgreSQL: a database diarium_bench_<random> is made on the server at TEST_DATABASE_URL
@@ -60,6 +63,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       registrations: { type: 'string' },
       seed: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'skip-analyze': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -81,6 +85,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     registrationsPerClient: count('registrations', values.registrations, 100),
     seed: count('seed', values.seed, 2026, 0),
     keep: values.keep,
+    skipAnalyze: values['skip-analyze'],
     explain: values.explain,
   };
 }

@@ -34,6 +34,7 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Engin
       documents: options.documents,
       seed: options.seed,
       now,
+      analyse: !options.skipAnalyze,
       onProgress: (done, total, rowsPerSecond) => {
         if (done === total || done - reported >= total / 10) {
           reported = done;
@@ -43,7 +44,8 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Engin
     });
     log(
       `${name}: filled ${int(fill.cases)} cases and ${int(fill.documents)} documents in ${duration(fill.seconds)} ` +
-        `(${int(fill.rowsPerSecond)} rows/s), then VACUUM ANALYZE in ${duration(fill.analyseSeconds)}`,
+        `(${int(fill.rowsPerSecond)} rows/s), ` +
+        (fill.analyseSeconds === null ? 'not analysed' : `then VACUUM ANALYZE in ${duration(fill.analyseSeconds)}`),
     );
 
     const mix = queryMix(options.seed, options.cases);

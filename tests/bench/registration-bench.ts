@@ -16,6 +16,8 @@ export interface RegistrationFigures {
   perSecond: number;
   /** How long one registration took, as each client saw it. */
   latency: Latency;
+  /** CPU this process (the clients, and PGlite itself) used, in cores: on a small machine the clients compete with the server. */
+  benchCores: number;
 }
 
 const REGISTRAR = 'karin.lindqvist@ekby.se';
@@ -49,7 +51,9 @@ export async function measureRegistrations(
       }
     }
   };
+  const cpuBefore = process.cpuUsage();
   const { ms } = await timed(() => Promise.all(Array.from({ length: options.clients }, (_, c) => client(c))));
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = ms / 1000;
   return {
     clients: options.clients,
@@ -59,6 +63,7 @@ export async function measureRegistrations(
     seconds,
     perSecond: latencies.length / seconds,
     latency: summarise(latencies),
+    benchCores: (cpu.user + cpu.system) / 1_000 / ms,
   };
 }
 

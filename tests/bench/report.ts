@@ -106,7 +106,8 @@ export function engineDetail(r: EngineResult): string {
   const reg = r.registrations;
   out.push(
     `\n${name}: ${int(reg.registered)} registrations by ${reg.clients} concurrent clients in ${duration(reg.seconds)}: ` +
-      `${int(reg.perSecond)}/s; one registration p50/p95/p99 ${triple(reg.latency)}` +
+      `${int(reg.perSecond)}/s; one registration p50/p95/p99 ${triple(reg.latency)}; ` +
+      `this process used ${reg.benchCores.toFixed(2)} cores` +
       (reg.failed > 0 ? `; ${reg.failed} FAILED, first: ${reg.firstError}` : ''),
   );
   out.push(

@@ -339,6 +339,26 @@ describe('confidential cases over HTTP', () => {
   });
 });
 
+describe('people and access over HTTP', () => {
+  it('finds colleagues, and lets a registrar grant one access to a confidential case', async () => {
+    const users = await call('GET', '/api/v1/users?q=sofia');
+    const sofia = (users.body.items as { id: string; name: string }[])[0]!;
+    expect(sofia.name).toBe('Sofia Ek');
+    const created = await call('POST', '/api/v1/cases', {
+      json: { diary: 'SN', title: 'Orosanmälan – Linnéa Björk', publicTitle: 'Orosanmälan', confidentiality: { provision: 'OSL 26 kap. 1 §' } },
+    });
+    const path = `/api/v1/cases/${created.body.id}`;
+    expect((await call('GET', path, { token: reader })).body.access).toBe('restricted');
+    expect((await call('POST', `${path}/grants`, { json: { userId: sofia.id } })).status).toBe(201);
+    expect((await call('GET', path, { token: reader })).body.title).toBe('Orosanmälan – Linnéa Björk');
+    expect((await call('DELETE', `${path}/grants/${sofia.id}`)).status).toBe(204);
+    expect((await call('GET', path, { token: reader })).body.access).toBe('restricted');
+    const refused = await call('POST', `${path}/grants`, { token: reader, json: { userId: sofia.id } });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain('Björk');
+  });
+});
+
 describe('tokens are checked strictly', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const claims = () => ({

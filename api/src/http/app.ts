@@ -15,6 +15,7 @@ import { directoryRouter } from './routes/directory.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import { peopleRouter } from './routes/people.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions): Express {
   api.use(directoryRouter(deps));
   api.use(casesRouter(deps, { maxUploadBytes: options.maxUploadBytes }));
   api.use(documentsRouter(deps));
+  api.use(peopleRouter(deps));
   api.use(() => {
     throw new AppError('not_found', 'No such route');
   });

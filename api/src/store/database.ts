@@ -15,7 +15,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** An open transaction, as `db.transaction` hands it to its callback. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A transaction, or the database itself: repositories accept either. */
-export type Queryable = Pick<Database, 'select' | 'insert' | 'update' | 'execute' | 'transaction' | 'query'>;
+export type Queryable = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction' | 'query'>;
 
 export interface DatabaseHandle {
   db: Database;

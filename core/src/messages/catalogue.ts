@@ -65,6 +65,9 @@ const sv = {
   'access.register': 'Du behöver rollen registrator eller handläggare i diariet {diary} för att registrera.',
   'access.edit': 'Bara ärendets handläggare eller diariets registratorer kan ändra ärendet.',
   'access.restricted': 'Ärendet är sekretessmarkerat. Du ser bara den offentliga titeln.',
+  'access.grant': 'Bara ärendets handläggare och diariets registratorer kan ge eller ta bort åtkomst.',
+  'access.roles': 'Bara diariets administratörer kan ändra roller i diariet.',
+  'field.user.unknown': 'Användaren finns inte i organisationen.',
 
   'role.registrar': 'Registrator',
   'role.officer': 'Handläggare',
@@ -150,6 +153,9 @@ const en: Record<MessageKey, string> = {
   'access.register': 'You need the registrar or officer role in the diary {diary} to register.',
   'access.edit': "Only the case's officer or the diary's registrars can change the case.",
   'access.restricted': 'The case is marked confidential. You see only its public title.',
+  'access.grant': "Only the case's officer and the diary's registrars can grant or remove access.",
+  'access.roles': "Only the diary's administrators can change roles in the diary.",
+  'field.user.unknown': 'The user is not in the organisation.',
 
   'role.registrar': 'Registrar',
   'role.officer': 'Case officer',

@@ -12,6 +12,9 @@ export const EVENT_ACTIONS = [
   'document.read',
   'file.read',
   'file.integrity_failed',
+  'access.granted',
+  'access.revoked',
+  'roles.changed',
 ] as const;
 export const EventActionSchema = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof EventActionSchema>;
@@ -22,7 +25,7 @@ export const CaseEventSchema = z.object({
   at: DateTimeSchema,
   actor: UserRefSchema.nullable(),
   action: EventActionSchema,
-  caseId: IdSchema,
+  caseId: IdSchema.nullable(),
   documentId: IdSchema.nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),

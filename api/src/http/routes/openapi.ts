@@ -10,6 +10,11 @@ import {
   DocumentListSchema,
   DocumentRegistrationSchema,
   DocumentSchema,
+  GrantAccessSchema,
+  SetRolesSchema,
+  UserListSchema,
+  UserQuerySchema,
+  UserSchema,
   MeSchema,
   ProblemSchema,
   UnitListSchema,
@@ -17,7 +22,7 @@ import {
 } from '@diarium/core';
 
 interface Operation {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -50,6 +55,9 @@ const OPERATIONS: Operation[] = [
     headers: ['Idempotency-Key'],
   },
   { method: 'get', path: '/documents/{id}', summary: 'Read a document', response: DocumentSchema },
+  { method: 'get', path: '/users', summary: 'Find colleagues by name or e-mail', query: UserQuerySchema, response: UserListSchema },
+  { method: 'put', path: '/diaries/{prefix}/roles/{userId}', summary: "Set a user's roles in a diary (administrators)", body: SetRolesSchema, response: UserSchema },
+  { method: 'post', path: '/cases/{ref}/grants', summary: 'Let a colleague read a confidential case', body: GrantAccessSchema, response: GrantAccessSchema, status: '201' },
 ];
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
