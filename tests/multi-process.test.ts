@@ -115,6 +115,16 @@ describe('starting the API', () => {
     expect(output).not.toContain('Diarium is serving');
   });
 
+  it('refuses a second process on the same embedded database, and says to use PostgreSQL', async () => {
+    const dataDir = await tempDir();
+    const first = await startApiProcess({ DATA_DIR: dataDir, DEMO_CASES: '0' });
+    cleanups.push(() => first.stop());
+    const second = await runApiExpectingFailure({ DATA_DIR: dataDir, DEMO_CASES: '0' });
+    expect(second.code).not.toBe(0);
+    expect(second.output).toContain('DATABASE_URL');
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+  });
+
   it('names a wrong setting and does not start', async () => {
     const { code, output } = await runApiExpectingFailure({ PORT: 'tretusen' });
     expect(code).toBe(1);

@@ -10,7 +10,11 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config);
+const server = await startServer(config).catch((error: unknown) => {
+  // A clear sentence, not a stack: what is wrong and what to do.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     server.close().then(

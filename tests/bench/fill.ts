@@ -77,7 +77,7 @@ class Calendar {
     return Math.ceil((yearOffset * this.total) / this.years);
   }
 
-  /** The year and the opening moment of the `index`th case, within office hours of Swedish dates. */
+  /** The year and the opening moment of the `index`th case, inside the Swedish calendar year. */
   openingOf(index: number): { year: number; openedAt: Date } {
     const offset = Math.floor((index * this.years) / this.total);
     const year = FIRST_YEAR + offset;

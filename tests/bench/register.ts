@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { seedOrganisation } from '../../api/src/demo/seed.ts';
 import { openBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { fillRegister } from './fill.ts';
@@ -82,7 +83,14 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
-  const options = readOptions(process.argv.slice(2));
+  let options: BenchOptions | 'help';
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+    return;
+  }
   if (options === 'help') {
     console.log(USAGE);
     return;
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
     `Diarium register benchmark: ${int(options.cases)} cases, engines ${options.engines.join(' and ')}, ` +
       `seed ${options.seed}, Node ${process.version}`,
   );
+  log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (others' work shows in the figures)`);
   const outcomes: EngineOutcome[] = [];
   for (const engine of options.engines) {
     try {

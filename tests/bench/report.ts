@@ -146,6 +146,11 @@ export function summary(outcomes: EngineOutcome[]): string {
       [1, 2, 4, 5, 6],
     ),
   );
+  out.push(
+    '\nsearch: the production use case (searchCases), one query at a time, over the fixed mix as registrar, reader and officer.' +
+      '\nILIKE baseline: each word ILIKE %word% over case number, titles and document titles, newest first; no ranking, no access rules.' +
+      '\nregistrations/s: registerCase from concurrent clients; gapless: every sequence 1..n once per diary and year afterwards.',
+  );
   out.push('\nGoals');
   const goalRows: string[][] = [];
   for (const goal of GOALS) {
