@@ -6,6 +6,7 @@ const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/htt
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/closing-line-reporter.ts'],
     projects: [
       { test: { name: 'core', root: 'core', include: ['src/**/*.test.ts'] } },
       {
