@@ -11,3 +11,4 @@ export * from './schemas/search.ts';
 export * from './schemas/problem.ts';
 export * from './swedish-time.ts';
 export * from './files.ts';
+export * from './client.ts';

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { ErrorCode, FieldError } from './errors.ts';
+import { pickLocale, t, type Locale } from './messages/catalogue.ts';
+import {
+  CaseEventListSchema,
+  type CaseEvent,
+} from './schemas/event.ts';
+import { CaseSchema, type Case, type CreateCase, type UpdateCase } from './schemas/case.ts';
+import {
+  DocumentListSchema,
+  DocumentRegistrationSchema,
+  DocumentSchema,
+  type CreateDocument,
+  type Document,
+  type DocumentRegistration,
+} from './schemas/document.ts';
+import {
+  DiaryListSchema,
+  MeSchema,
+  UnitListSchema,
+  UserListSchema,
+  UserSchema,
+  type Diary,
+  type Me,
+  type SetRoles,
+  type Unit,
+  type User,
+} from './schemas/organisation.ts';
+import { ProblemSchema, type Problem } from './schemas/problem.ts';
+import { CaseSearchResultSchema, type CaseSearchQuery, type CaseSearchResult } from './schemas/search.ts';
+
+/** A problem+json answer from the API, as an error the caller can show: `detail` and `errors` are ready to read. */
+export class ApiProblem extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiProblem';
+    this.problem = problem;
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): Problem['code'] {
+    return this.problem.code;
+  }
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export interface ApiClientOptions {
+  /** Where the API is, e.g. `https://diarium.kommun.se`; empty for the same origin. */
+  baseUrl: string;
+  /** A current access token for the API: from Teams SSO, nested app authentication, or the dev issuer. */
+  getToken: () => Promise<string>;
+  fetch?: typeof fetch;
+  /** The reader's language for problem texts: `sv` or `en`. */
+  locale?: string;
+}
+
+export interface FileUpload {
+  name: string;
+  content: Blob;
+}
+
+/** The ETag of a case as the API gave it, for If-Match. */
+export const etagOfCase = (c: Case) => (c.access === 'full' ? `"${c.version}"` : undefined);
+
+/** Typed calls to /api/v1. Answers are checked against core's schemas; problems become ApiProblem. */
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function request<S extends z.ZodType>(
+    schema: S | null,
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; query?: Record<string, unknown> } = {},
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await options.getToken()}`,
+      accept: 'application/json',
+      ...(options.locale ? { 'accept-language': options.locale } : {}),
+      ...init.headers,
+    };
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    const query = Object.entries(init.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
+    const search = query.length > 0 ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : '';
+    const res = await doFetch(`${options.baseUrl}/api/v1${path}${search}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    if (!res.ok) throw await problemOf(res, pickLocale(options.locale));
+    if (schema === null || res.status === 204) return undefined as z.output<S>;
+    return schema.parse(await res.json());
+  }
+
+  const ref = (value: string) => encodeURIComponent(value);
+
+  return {
+    me: (): Promise<Me> => request(MeSchema, 'GET', '/me'),
+    diaries: async (): Promise<Diary[]> => (await request(DiaryListSchema, 'GET', '/diaries')).items,
+    units: async (): Promise<Unit[]> => (await request(UnitListSchema, 'GET', '/units')).items,
+    users: async (q?: string): Promise<User[]> => (await request(UserListSchema, 'GET', '/users', { query: { q } })).items,
+    setRoles: (prefix: string, userId: string, input: SetRoles): Promise<User> =>
+      request(UserSchema, 'PUT', `/diaries/${ref(prefix)}/roles/${ref(userId)}`, { json: input }),
+
+    searchCases: (query: Partial<CaseSearchQuery> = {}): Promise<CaseSearchResult> =>
+      request(CaseSearchResultSchema, 'GET', '/cases', { query }),
+    getCase: (idOrNumber: string): Promise<Case> => request(CaseSchema, 'GET', `/cases/${ref(idOrNumber)}`),
+    registerCase: (input: CreateCase, idempotencyKey?: string): Promise<Case> =>
+      request(CaseSchema, 'POST', '/cases', { json: input, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
+    /** Changes a case read earlier; a 412 ApiProblem means someone else changed it first. */
+    updateCase: (c: Case, patch: UpdateCase): Promise<Case> =>
+      request(CaseSchema, 'PATCH', `/cases/${ref(c.id)}`, { json: patch, headers: { 'if-match': etagOfCase(c) ?? '""' } }),
+    caseEvents: async (idOrNumber: string): Promise<CaseEvent[]> =>
+      (await request(CaseEventListSchema, 'GET', `/cases/${ref(idOrNumber)}/events`)).items,
+    caseDocuments: async (idOrNumber: string): Promise<Document[]> =>
+      (await request(DocumentListSchema, 'GET', `/cases/${ref(idOrNumber)}/documents`)).items,
+    registerDocument: (
+      caseIdOrNumber: string,
+      metadata: CreateDocument,
+      files: FileUpload[] = [],
+      idempotencyKey?: string,
+    ): Promise<DocumentRegistration> => {
+      const headers: Record<string, string> = idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
+      if (files.length === 0) {
+        return request(DocumentRegistrationSchema, 'POST', `/cases/${ref(caseIdOrNumber)}/documents`, { json: metadata, headers });
+      }
+      const form = new FormData();
+      form.append('metadata', JSON.stringify(metadata));
+      for (const file of files) form.append('files', file.content, file.name);
+      return request(DocumentRegistrationSchema, 'POST', `/cases/${ref(caseIdOrNumber)}/documents`, { body: form, headers });
+    },
+    getDocument: (id: string): Promise<Document> => request(DocumentSchema, 'GET', `/documents/${ref(id)}`),
+    /** The address of a file, for a download link or a preview frame (the request still needs the token). */
+    fileUrl: (documentId: string, fileId: string) => `${options.baseUrl}/api/v1/documents/${ref(documentId)}/files/${ref(fileId)}`,
+    grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
+      await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
+    },
+    revokeAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
+      await request(null, 'DELETE', `/cases/${ref(caseIdOrNumber)}/grants/${ref(userId)}`);
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+async function problemOf(res: Response, locale: Locale): Promise<ApiProblem> {
+  const body: unknown = await res.json().catch(() => null);
+  const parsed = ProblemSchema.safeParse(body);
+  if (parsed.success) return new ApiProblem(parsed.data);
+  // Not from our API (a proxy or gateway in between): still a problem the reader can act on.
+  const code: ErrorCode =
+    res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : res.status === 413 ? 'payload_too_large' : 'unavailable';
+  return new ApiProblem({
+    type: 'about:blank',
+    title: t(locale, `problem.${code}`),
+    status: res.status,
+    detail: t(locale, code === 'payload_too_large' ? 'problem.payload_too_large.unknown_limit' : `problem.${code}.detail`),
+    code,
+  });
+}
