@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ErrorCode, FieldError } from './errors.ts';
 import { pickLocale, t, type Locale } from './messages/catalogue.ts';
 import {
