@@ -39,8 +39,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     if (row!.n === 0 && config.demoCases > 0) {
       logger.info({ cases: config.demoCases }, 'seeding the demo register');
       await seedDemoCases(deps, org, config.demoCases);
+      await handle.maintain();
     }
   }
+  const maintenance = setInterval(() => void handle.maintain().catch((err: unknown) => logger.warn({ err }, 'analyze failed')), 15 * 60_000);
+  maintenance.unref();
 
   const readiness = { draining: false, ping: () => handle.ping() };
   const app = createApp({
@@ -66,6 +69,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const close = () =>
     (closing ??= (async () => {
       readiness.draining = true;
+      clearInterval(maintenance);
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

@@ -7,13 +7,15 @@ import {
   type Case,
   type CreateCase,
   type FieldError,
+  type UnitRef,
+  type UserRef,
 } from '@diarium/core';
 import type { Queryable } from '../store/database.ts';
-import { findCaseById, insertCase, takeCaseSequence } from '../store/cases.ts';
+import { insertCase, takeCaseSequence } from '../store/cases.ts';
 import { appendEvent } from '../store/events.ts';
 import { claimIdempotencyKey, recordIdempotentAnswer, type IdempotencyClaim, type Outcome } from '../store/idempotency.ts';
 import { findDiaryByPrefix, findUnit } from '../store/organisations.ts';
-import { existingUserIds } from '../store/users.ts';
+import { findUser } from '../store/users.ts';
 import type { Actor, Deps } from './context.ts';
 import { markConfidential } from './mark-confidential.ts';
 import { toCase } from './views.ts';
@@ -45,7 +47,7 @@ export async function registerCase(
   }
   const officerId =
     input.officerId ?? (hasRole(actor.principal, diary.id, 'officer') ? actor.user.id : null);
-  await checkReferences(deps.db, actor.orgId, { officerId, unitId: input.unitId ?? null });
+  const { officer, unit } = await checkReferences(deps.db, actor.orgId, { officerId, unitId: input.unitId ?? null });
 
   return deps.db.transaction(async (tx) => {
     if (idempotency) {
@@ -96,24 +98,41 @@ export async function registerCase(
       requestId: actor.requestId ?? null,
       at: now,
     });
-    const view = toCase((await findCaseById(tx, actor.orgId, row.id))!, actor.principal);
+    // Built from what is at hand rather than read back: the diary's number stays locked
+    // until commit, and every query saved here is time other registrations do not wait.
+    const view = toCase(
+      {
+        ...row,
+        diary: { id: diary.id, prefix: diary.prefix, name: diary.name },
+        officer,
+        unit,
+        counterparties: input.counterparties ?? [],
+        confidentiality,
+        documentCount: 0,
+        createdBy: actor.user,
+        grantedUserIds: [],
+      },
+      actor.principal,
+    );
     if (idempotency) await recordIdempotentAnswer(tx, actor.user.id, idempotency.key, 'created', view);
     return { outcome: 'created' as const, value: view };
   });
 }
 
-/** Officers and units named in a request must belong to the organisation. */
+/** Officers and units named in a request must belong to the organisation; gives them back. */
 export async function checkReferences(
   db: Queryable,
   orgId: string,
   refs: { officerId?: string | null; unitId?: string | null },
-): Promise<void> {
+): Promise<{ officer: UserRef | null; unit: UnitRef | null }> {
   const fields: FieldError[] = [];
-  if (refs.officerId && !(await existingUserIds(db, orgId, [refs.officerId])).has(refs.officerId)) {
-    fields.push({ field: 'officerId', message: 'field.officer.unknown' });
-  }
-  if (refs.unitId && !(await findUnit(db, orgId, refs.unitId))) {
-    fields.push({ field: 'unitId', message: 'field.unit.unknown' });
-  }
+  const officer = refs.officerId ? await findUser(db, orgId, refs.officerId) : null;
+  if (refs.officerId && !officer) fields.push({ field: 'officerId', message: 'field.officer.unknown' });
+  const unit = refs.unitId ? await findUnit(db, orgId, refs.unitId) : null;
+  if (refs.unitId && !unit) fields.push({ field: 'unitId', message: 'field.unit.unknown' });
   if (fields.length > 0) throw new AppError('validation_failed', 'Unknown officer or unit', { fields });
+  return {
+    officer: officer ? { id: officer.id, name: officer.name, email: officer.email } : null,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+  };
 }

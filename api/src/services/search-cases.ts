@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, parseCaseReference, type CaseSearchQuery, type CaseSearchResult } from '@diarium/core';
 import { searchCases as searchRegister, type SearchCursor, type SearchText } from '../store/search.ts';
 import { eq } from 'drizzle-orm';
+import { findDiaryByPrefix } from '../store/organisations.ts';
 import { caseGrants } from '../store/schema.ts';
 import type { Actor, Deps } from './context.ts';
 import { toCaseSummary } from './views.ts';
@@ -22,8 +23,10 @@ export async function searchCases(
     registrarDiaryIds: actor.principal.roles.filter((r) => r.role === 'registrar').map((r) => r.diaryId),
     grantedCaseIds: await grantedCases(deps, actor),
   };
+  const diary = query.diary ? await findDiaryByPrefix(deps.db, actor.orgId, query.diary) : null;
+  if (query.diary && !diary) return { items: [], nextCursor: null };
   const filters = {
-    ...(query.diary ? { diaryPrefix: query.diary } : {}),
+    ...(diary ? { diaryId: diary.id } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.officer ? { officerId: query.officer === 'me' ? actor.user.id : query.officer } : {}),
     ...(query.unit ? { unitId: query.unit } : {}),

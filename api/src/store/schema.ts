@@ -148,7 +148,8 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_number').on(t.diaryId, t.year, t.sequence),
     index('cases_org_opened').on(t.orgId, t.openedAt.desc(), t.id.desc()),
-    index('cases_officer_status').on(t.officerId, t.status),
+    index('cases_diary_opened').on(t.diaryId, t.openedAt.desc(), t.id.desc()),
+    index('cases_officer_opened').on(t.officerId, t.openedAt.desc(), t.id.desc()),
     index('cases_sequence').on(t.sequence),
     index('cases_search_full').using('gin', t.searchFull),
     index('cases_search_public').using('gin', t.searchPublic),
@@ -220,6 +221,7 @@ export const documents = pgTable(
       .on(t.caseId, t.source, t.sourceRef)
       .where(sql`${t.sourceRef} is not null`),
     index('documents_org_source_ref').on(t.orgId, t.source, t.sourceRef),
+    index('documents_org_registered').on(t.orgId, t.registeredAt.desc(), t.id.desc()),
     index('documents_search_full').using('gin', t.searchFull),
     index('documents_search_public').using('gin', t.searchPublic),
   ],

@@ -11,7 +11,7 @@ export interface SearchScope {
 }
 
 export interface SearchFilters {
-  diaryPrefix?: string;
+  diaryId?: string;
   status?: CaseStatus;
   officerId?: string;
   unitId?: string;
@@ -58,47 +58,56 @@ function likePattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-function hitsFor(text: SearchText, scope: SearchScope): SQL[] {
+/**
+ * How many of the newest matches each kind of hit contributes. Ranking happens within
+ * them, so that a word found in half the register costs no more than a rare one: the
+ * planner can walk the newest cases and stop. Filters narrow the window to older cases.
+ */
+export const RANK_WINDOW = 1000;
+// The indexes on opened_at and registered_at are built `desc nulls last`; the orders below match them.
+
+function hitsFor(text: SearchText, scope: SearchScope, where: SQL): SQL[] {
   const c = sql.raw('c');
   const fullOk = sql`(not c.confidential or ${readsConfidential(c, scope)})`;
   const docFullOk = sql`((not d.confidential and not c.confidential) or ${readsConfidential(c, scope)})`;
+  const newest = sql`order by c.opened_at desc nulls last, c.id desc nulls last limit ${RANK_WINDOW}`;
   const hits: SQL[] = [];
-  if (text.words.length > 0) {
+  if (text.reference) {
+    const { prefix, year, sequence } = text.reference;
+    hits.push(
+      sql`(select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest})`,
+    );
+  }
+  // A complete case number means that case: words would only add noise.
+  const exactNumber = text.reference?.prefix !== undefined && text.reference.year !== undefined;
+  if (text.numberFragment && !exactNumber) {
+    hits.push(sql`(select c.id, 1::float8 from cases c where ${where} and c.case_number ilike ${likePattern(text.numberFragment)} ${newest})`);
+  }
+  if (text.words.length > 0 && !exactNumber) {
     const tsquery = text.words.map((forms) => `(${forms.map((f) => `${f}:*`).join(' | ')})`).join(' & ');
     const q = sql`to_tsquery('swedish', ${tsquery})`;
     hits.push(
-      sql`select c.id, ts_rank(c.search_full, ${q})::float8 as r from cases c where c.org_id = ${scope.orgId} and c.search_full @@ ${q} and ${fullOk}`,
-      sql`select c.id, ts_rank(c.search_public, ${q})::float8 from cases c where c.org_id = ${scope.orgId} and c.search_public @@ ${q}`,
-      sql`select d.case_id, ts_rank(d.search_full, ${q})::float8 * 0.5 from documents d join cases c on c.id = d.case_id where d.org_id = ${scope.orgId} and d.search_full @@ ${q} and ${docFullOk}`,
-      sql`select d.case_id, ts_rank(d.search_public, ${q})::float8 * 0.5 from documents d where d.org_id = ${scope.orgId} and d.search_public @@ ${q}`,
+      sql`(select c.id, ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
+        where ${where} and (c.search_public @@ ${q} or (c.search_full @@ ${q} and ${fullOk})) ${newest})`,
+      sql`(select d.case_id, 0.5 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8 from documents d join cases c on c.id = d.case_id
+        where ${where} and d.org_id = ${scope.orgId} and (d.search_public @@ ${q} or (d.search_full @@ ${q} and ${docFullOk}))
+        order by d.registered_at desc nulls last, d.id desc nulls last limit ${RANK_WINDOW})`,
     );
     // Swedish compounds are not split by the stemmer: trigrams find "ansökan" in "bygglovsansökan".
     const partial = text.words.map((forms) => forms[0]!).filter((w) => w.length >= 4);
     if (partial.length > 0) {
       const all = (column: SQL) => sql.join(partial.map((w) => sql`${column} ilike ${likePattern(w)}`), sql` and `);
       hits.push(
-        sql`select c.id, 0.01::float8 from cases c where c.org_id = ${scope.orgId} and ${all(sql`c.public_title`)}`,
-        sql`select c.id, 0.01::float8 from cases c where c.org_id = ${scope.orgId} and ${all(sql`c.title`)} and ${fullOk}`,
+        sql`(select c.id, 0.01::float8 from cases c where ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest})`,
       );
     }
-  }
-  if (text.reference) {
-    const { prefix, year, sequence } = text.reference;
-    hits.push(
-      sql`select c.id, 10::float8 from cases c join diaries dd on dd.id = c.diary_id where c.org_id = ${scope.orgId} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`}`,
-    );
-  }
-  if (text.numberFragment) {
-    hits.push(
-      sql`select c.id, 1::float8 from cases c where c.org_id = ${scope.orgId} and c.case_number ilike ${likePattern(text.numberFragment)}`,
-    );
   }
   return hits;
 }
 
 function filtersFor(filters: SearchFilters): SQL[] {
   const where: SQL[] = [];
-  if (filters.diaryPrefix) where.push(sql`dy.prefix = ${filters.diaryPrefix}`);
+  if (filters.diaryId) where.push(sql`c.diary_id = ${filters.diaryId}::uuid`);
   if (filters.status) where.push(sql`c.status = ${filters.status}`);
   if (filters.officerId) where.push(sql`c.officer_id = ${filters.officerId}::uuid`);
   if (filters.unitId) where.push(sql`c.unit_id = ${filters.unitId}::uuid`);
@@ -119,34 +128,33 @@ export async function searchCases(
   cursor: SearchCursor | null,
   limit: number,
 ): Promise<SearchRow[]> {
-  const where = [sql`c.org_id = ${scope.orgId}`, ...filtersFor(filters)];
+  const where = sql.join([sql`c.org_id = ${scope.orgId}`, ...filtersFor(filters)], sql` and `);
   const columns = sql`c.id, c.case_number as "caseNumber", dy.prefix as diary, c.title, c.public_title as "publicTitle",
     c.status, c.opened_at as "openedAt", c.confidential,
     (not c.confidential or ${readsConfidential(sql.raw('c'), scope)}) as "fullAccess",
     o.id as "officerId", o.name as "officerName", o.email as "officerEmail", u.id as "unitId", u.name as "unitName"`;
   const joins = sql`join diaries dy on dy.id = c.diary_id left join users o on o.id = c.officer_id left join units u on u.id = c.unit_id`;
 
+  let page: SQL;
   if (text) {
-    const hits = hitsFor(text, scope);
+    const hits = hitsFor(text, scope, where);
     if (hits.length === 0) return [];
-    if (cursor?.kind === 'rank') {
-      where.push(sql`(h.rank < ${cursor.rank}::float8 or (h.rank = ${cursor.rank}::float8 and c.id < ${cursor.id}::uuid))`);
-    }
-    const query = sql`with hits as (${sql.join(hits, sql` union all `)}),
-      ranked as (select id, max(r) as rank from hits group by id)
-      select ${columns}, h.rank from ranked h join cases c on c.id = h.id ${joins}
-      where ${sql.join(where, sql` and `)}
-      order by h.rank desc, c.id desc limit ${limit}`;
-    return rowsOf<SearchRow>(await db.execute(query)).map(normalise);
+    const after =
+      cursor?.kind === 'rank'
+        ? sql`where h.rank < ${cursor.rank}::float8 or (h.rank = ${cursor.rank}::float8 and h.id < ${cursor.id}::uuid)`
+        : sql``;
+    page = sql`with hits (id, r) as (${sql.join(hits, sql` union all `)}),
+      page as (select h.id, h.rank from (select id, max(r) as rank from hits group by id) h ${after}
+               order by h.rank desc, h.id desc limit ${limit})
+      select ${columns}, p.rank from page p join cases c on c.id = p.id ${joins}
+      order by p.rank desc, c.id desc`;
+  } else {
+    const after = cursor?.kind === 'opened' ? sql` and (c.opened_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
+    page = sql`with page as (select c.id from cases c where ${where}${after} order by c.opened_at desc nulls last, c.id desc nulls last limit ${limit})
+      select ${columns}, null::float8 as rank from page p join cases c on c.id = p.id ${joins}
+      order by c.opened_at desc nulls last, c.id desc nulls last`;
   }
-
-  if (cursor?.kind === 'opened') {
-    where.push(sql`(c.opened_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-  }
-  const query = sql`select ${columns}, null::float8 as rank from cases c ${joins}
-    where ${sql.join(where, sql` and `)}
-    order by c.opened_at desc, c.id desc limit ${limit}`;
-  return rowsOf<SearchRow>(await db.execute(query)).map(normalise);
+  return rowsOf<SearchRow>(await db.execute(page)).map(normalise);
 }
 
 // Raw rows come back with the driver's own types: make them the same on both engines.

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Role } from '@diarium/core';
 import type { Queryable } from './database.ts';
 import { diaries, diaryRoles, users } from './schema.ts';
@@ -51,14 +51,4 @@ export async function rolesOf(db: Queryable, userId: string): Promise<UserRole[]
 
 export async function grantRole(db: Queryable, userId: string, diaryId: string, role: Role): Promise<void> {
   await db.insert(diaryRoles).values({ userId, diaryId, role }).onConflictDoNothing();
-}
-
-/** The ids of the users among `ids` that belong to the organisation. */
-export async function existingUserIds(db: Queryable, orgId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
-  return new Set(rows.map((r) => r.id));
 }
