@@ -17,6 +17,7 @@ beforeAll(async () => {
   const bygglov = await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Ansökan om bygglov för carport på Ekudden 2:15' });
   numbers.bygglov = bygglov.value.caseNumber;
   await registerDocument(r.deps, r.registrar, bygglov.value.id, { direction: 'incoming', kind: 'mail', title: 'Bygglovsansökan med ritningar', source: 'api' }, []);
+  numbers.marklov = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Marklovsansökan för Tallbacken 7:3' })).value.caseNumber;
   numbers.secret = (
     await registerCase(r.deps, r.registrar, {
       diary: 'SN',
@@ -51,6 +52,11 @@ describe('searching the register', () => {
     // The middle of a compound: trigrams find "ansökan" inside "Bygglovsansökan".
     expect(await numbersOf(r.registrar, { q: 'ritningar' })).toEqual([numbers.bygglov]);
     expect(await numbersOf(r.reader, { q: 'Lindström' })).toEqual([numbers.lekplats]);
+    // Whole words rank first; the middle of a compound is found when words find too little.
+    const ansokan = await numbersOf(r.reader, { q: 'ansökan' });
+    expect(ansokan.slice(0, 2).sort()).toEqual([numbers.bygglov, numbers.secret].sort());
+    expect(ansokan.slice(2)).toEqual([numbers.marklov]);
+    expect(await numbersOf(r.reader, { q: 'marklov' })).toEqual([numbers.marklov]);
   });
 
   it('never matches a confidential case on what only its readers may see', async () => {
@@ -81,7 +87,7 @@ describe('searching the register', () => {
   });
 
   it('filters by diary, status and officer', async () => {
-    expect(await numbersOf(r.reader, { diary: 'BN' })).toEqual([numbers.bygglov]);
+    expect((await numbersOf(r.reader, { diary: 'BN' })).sort()).toEqual([numbers.bygglov, numbers.marklov].sort());
     expect((await search(r.snOfficer, { officer: 'me' })).items.map((i) => i.caseNumber)).toEqual([numbers.secret]);
     expect(await numbersOf(r.reader, { diary: 'KS', status: 'closed' })).toEqual([]);
   });

@@ -63,15 +63,16 @@ function likePattern(value: string): string {
  * them, so that a word found in half the register costs no more than a rare one: the
  * planner can walk the newest cases and stop. Filters narrow the window to older cases.
  */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 300;
 // The indexes on opened_at and registered_at are built `desc nulls last`; the orders below match them.
 
-function hitsFor(text: SearchText, scope: SearchScope, where: SQL): SQL[] {
+function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[]; fallback: ((gate: SQL) => SQL) | null } {
   const c = sql.raw('c');
   const fullOk = sql`(not c.confidential or ${readsConfidential(c, scope)})`;
   const docFullOk = sql`((not d.confidential and not c.confidential) or ${readsConfidential(c, scope)})`;
   const newest = sql`order by c.opened_at desc nulls last, c.id desc nulls last limit ${RANK_WINDOW}`;
   const hits: SQL[] = [];
+  let fallback: ((gate: SQL) => SQL) | null = null;
   if (text.reference) {
     const { prefix, year, sequence } = text.reference;
     hits.push(
@@ -97,12 +98,11 @@ function hitsFor(text: SearchText, scope: SearchScope, where: SQL): SQL[] {
     const partial = text.words.map((forms) => forms[0]!).filter((w) => w.length >= 4);
     if (partial.length > 0) {
       const all = (column: SQL) => sql.join(partial.map((w) => sql`${column} ilike ${likePattern(w)}`), sql` and `);
-      hits.push(
-        sql`(select c.id, 0.01::float8 from cases c where ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest})`,
-      );
+      fallback = (gate) =>
+        sql`select c.id, 0.01::float8 from cases c where ${gate} and ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest}`;
     }
   }
-  return hits;
+  return { hits, fallback };
 }
 
 function filtersFor(filters: SearchFilters): SQL[] {
@@ -137,13 +137,20 @@ export async function searchCases(
 
   let page: SQL;
   if (text) {
-    const hits = hitsFor(text, scope, where);
-    if (hits.length === 0) return [];
+    const { hits, fallback } = hitsFor(text, scope, where);
+    if (hits.length === 0 && !fallback) return [];
     const after =
       cursor?.kind === 'rank'
         ? sql`where h.rank < ${cursor.rank}::float8 or (h.rank = ${cursor.rank}::float8 and h.id < ${cursor.id}::uuid)`
         : sql``;
-    page = sql`with hits (id, r) as (${sql.join(hits, sql` union all `)}),
+    // Partial words are the fallback when whole words find less than a page; the gate is
+    // evaluated once, and when it is false the trigram scan never runs.
+    const first = hits.length > 0 ? sql.join(hits, sql` union all `) : sql`select null::uuid, null::float8 where false`;
+    const all = fallback
+      ? sql`select * from found union all (${fallback(sql`(select count(distinct id) from found) < ${limit}`)})`
+      : sql`select * from found`;
+    page = sql`with found (id, r) as materialized (${first}),
+      hits (id, r) as (${all}),
       page as (select h.id, h.rank from (select id, max(r) as rank from hits group by id) h ${after}
                order by h.rank desc, h.id desc limit ${limit})
       select ${columns}, p.rank from page p join cases c on c.id = p.id ${joins}
