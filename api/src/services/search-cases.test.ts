@@ -18,6 +18,7 @@ beforeAll(async () => {
   numbers.bygglov = bygglov.value.caseNumber;
   await registerDocument(r.deps, r.registrar, bygglov.value.id, { direction: 'incoming', kind: 'mail', title: 'Bygglovsansökan med ritningar', source: 'api' }, []);
   numbers.marklov = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Marklovsansökan för Tallbacken 7:3' })).value.caseNumber;
+  numbers.tallbacken = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Strandskyddsdispens för Tallbacken 7:31' })).value.caseNumber;
   numbers.secret = (
     await registerCase(r.deps, r.registrar, {
       diary: 'SN',
@@ -57,6 +58,9 @@ describe('searching the register', () => {
     expect(ansokan.slice(0, 2).sort()).toEqual([numbers.bygglov, numbers.secret].sort());
     expect(ansokan.slice(2)).toEqual([numbers.marklov]);
     expect(await numbersOf(r.reader, { q: 'marklov' })).toEqual([numbers.marklov]);
+    // A property designation is matched number for number: 7:3 ranks above 7:31, which
+    // only the partial-word fallback finds.
+    expect(await numbersOf(r.reader, { q: 'Tallbacken 7:3' })).toEqual([numbers.marklov, numbers.tallbacken]);
   });
 
   it('never matches a confidential case on what only its readers may see', async () => {
@@ -87,7 +91,7 @@ describe('searching the register', () => {
   });
 
   it('filters by diary, status and officer', async () => {
-    expect((await numbersOf(r.reader, { diary: 'BN' })).sort()).toEqual([numbers.bygglov, numbers.marklov].sort());
+    expect((await numbersOf(r.reader, { diary: 'BN' })).sort()).toEqual([numbers.bygglov, numbers.marklov, numbers.tallbacken].sort());
     expect((await search(r.snOfficer, { officer: 'me' })).items.map((i) => i.caseNumber)).toEqual([numbers.secret]);
     expect(await numbersOf(r.reader, { diary: 'KS', status: 'closed' })).toEqual([]);
   });

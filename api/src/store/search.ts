@@ -85,7 +85,9 @@ function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[
     hits.push(sql`(select c.id, 1::float8 from cases c where ${where} and c.case_number ilike ${likePattern(text.numberFragment)} ${newest})`);
   }
   if (text.words.length > 0 && !exactNumber) {
-    const tsquery = text.words.map((forms) => `(${forms.map((f) => `${f}:*`).join(' | ')})`).join(' & ');
+    // Words match as prefixes; numbers (a property's 15:79, a year) only as themselves.
+    const term = (form: string) => (/^\d+$/.test(form) ? form : `${form}:*`);
+    const tsquery = text.words.map((forms) => `(${forms.map(term).join(' | ')})`).join(' & ');
     const q = sql`to_tsquery('swedish', ${tsquery})`;
     hits.push(
       sql`(select c.id, ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
