@@ -115,7 +115,7 @@ export async function checkNumbering(db: Database): Promise<NumberingCheck> {
     await db.execute(sql`select c.diary_id as "diaryId", dy.prefix, c.year, count(*)::int as n,
         count(distinct c.sequence)::int as "distinct", min(c.sequence) as lowest, max(c.sequence) as highest,
         s.last_sequence as last,
-        count(*) filter (where c.case_number <> dy.prefix || ' ' || c.year || '/' || lpad(c.sequence::text, 4, '0'))::int as misnumbered
+        count(*) filter (where c.case_number <> dy.prefix || ' ' || c.year || '/' || case when c.sequence < 10000 then lpad(c.sequence::text, 4, '0') else c.sequence::text end)::int as misnumbered
       from cases c
       join diaries dy on dy.id = c.diary_id
       left join case_number_series s on s.diary_id = c.diary_id and s.year = c.year

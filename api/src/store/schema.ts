@@ -141,6 +141,7 @@ export const cases = pgTable(
       .generatedAlwaysAs(
         sql`setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', public_title), 'B') || setweight(to_tsvector('swedish', counterparties), 'C')`,
       ),
+    /** Matched only together with searchFull, which holds the public title too: no index of its own. */
     searchPublic: tsvector('search_public')
       .notNull()
       .generatedAlwaysAs(sql`setweight(to_tsvector('swedish', public_title), 'A')`),
@@ -152,7 +153,6 @@ export const cases = pgTable(
     index('cases_officer_opened').on(t.officerId, t.openedAt.desc(), t.id.desc()),
     index('cases_sequence').on(t.sequence),
     index('cases_search_full').using('gin', t.searchFull),
-    index('cases_search_public').using('gin', t.searchPublic),
     index('cases_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
     index('cases_public_title_trgm').using('gin', sql`${t.publicTitle} gin_trgm_ops`),
     index('cases_number_trgm').using('gin', sql`${t.caseNumber} gin_trgm_ops`),
@@ -223,7 +223,6 @@ export const documents = pgTable(
     index('documents_org_source_ref').on(t.orgId, t.source, t.sourceRef),
     index('documents_org_registered').on(t.orgId, t.registeredAt.desc(), t.id.desc()),
     index('documents_search_full').using('gin', t.searchFull),
-    index('documents_search_public').using('gin', t.searchPublic),
   ],
 );
 

@@ -71,6 +71,8 @@ function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[
   const fullOk = sql`(not c.confidential or ${readsConfidential(c, scope)})`;
   const docFullOk = sql`((not d.confidential and not c.confidential) or ${readsConfidential(c, scope)})`;
   const newest = sql`order by c.opened_at desc nulls last, c.id desc nulls last limit ${RANK_WINDOW}`;
+  // The full text holds the public title too, so one index scan of it finds every candidate;
+  // where the searcher may not read the whole, the public text alone must match as well.
   const hits: SQL[] = [];
   let fallback: ((gate: SQL) => SQL) | null = null;
   if (text.reference) {
@@ -91,9 +93,9 @@ function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[
     const q = sql`to_tsquery('swedish', ${tsquery})`;
     hits.push(
       sql`(select c.id, ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
-        where ${where} and (c.search_public @@ ${q} or (c.search_full @@ ${q} and ${fullOk})) ${newest})`,
+        where ${where} and c.search_full @@ ${q} and (${fullOk} or c.search_public @@ ${q}) ${newest})`,
       sql`(select d.case_id, 0.5 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8 from documents d join cases c on c.id = d.case_id
-        where ${where} and d.org_id = ${scope.orgId} and (d.search_public @@ ${q} or (d.search_full @@ ${q} and ${docFullOk}))
+        where ${where} and d.org_id = ${scope.orgId} and d.search_full @@ ${q} and (${docFullOk} or d.search_public @@ ${q})
         order by d.registered_at desc nulls last, d.id desc nulls last limit ${RANK_WINDOW})`,
     );
     // Swedish compounds are not split by the stemmer: trigrams find "ansökan" in "bygglovsansökan".

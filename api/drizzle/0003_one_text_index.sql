@@ -1,0 +1,2 @@
+DROP INDEX "cases_search_public";--> statement-breakpoint
+DROP INDEX "documents_search_public";
