@@ -81,9 +81,11 @@ function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[
       sql`(select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest})`,
     );
   }
-  // A complete case number means that case: words would only add noise.
-  const exactNumber = text.reference?.prefix !== undefined && text.reference.year !== undefined;
-  if (text.numberFragment && !exactNumber) {
+  // A query that reads as a case number (`KS 2026/42`, `2026/42`, `0042`) means case numbers:
+  // its digits never stand in the text, and searching the text for them only costs.
+  const exactNumber = text.reference !== null;
+  const completeNumber = text.reference?.prefix !== undefined && text.reference.year !== undefined;
+  if (text.numberFragment && !completeNumber) {
     hits.push(sql`(select c.id, 1::float8 from cases c where ${where} and c.case_number ilike ${likePattern(text.numberFragment)} ${newest})`);
   }
   if (text.words.length > 0 && !exactNumber) {

@@ -110,6 +110,14 @@ export function openApiDocument(serverUrl: string) {
       responses: { '200': { description: 'The file', content: { 'application/octet-stream': {} } } },
     },
   };
+  paths['/cases/{ref}/grants/{userId}'] = {
+    delete: {
+      summary: "Stop a colleague's access to a confidential case",
+      security: [{ entra: [] }],
+      parameters: ['ref', 'userId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      responses: { '204': { description: 'Access removed' } },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'Diarium API', version: '1', description: 'The case register (diarium) behind the Outlook add-in, the Teams tabs and the bot.' },
