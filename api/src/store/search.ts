@@ -66,49 +66,67 @@ function likePattern(value: string): string {
 export const RANK_WINDOW = 300;
 // The indexes on opened_at and registered_at are built `desc nulls last`; the orders below match them.
 
-function hitsFor(text: SearchText, scope: SearchScope, where: SQL): { hits: SQL[]; fallback: ((gate: SQL) => SQL) | null } {
+/** One way of finding cases; `gate` is true, or says whether the earlier tiers found too little. */
+type Branch = (gate: SQL) => SQL;
+
+/**
+ * The ways a query finds cases, in tiers: case numbers and whole words first; word
+ * prefixes (`bygglov` in *bygglovsansökan*) only when those find less than a page; the
+ * middle of compounds by trigrams last. Exact words let the text index skip through its
+ * lists; a prefix must read every list it matches, so it is kept for when it is needed.
+ */
+function tiersFor(text: SearchText, scope: SearchScope, where: SQL): Branch[][] {
   const c = sql.raw('c');
   const fullOk = sql`(not c.confidential or ${readsConfidential(c, scope)})`;
   const docFullOk = sql`((not d.confidential and not c.confidential) or ${readsConfidential(c, scope)})`;
   const newest = sql`order by c.opened_at desc nulls last, c.id desc nulls last limit ${RANK_WINDOW}`;
-  // The full text holds the public title too, so one index scan of it finds every candidate;
-  // where the searcher may not read the whole, the public text alone must match as well.
-  const hits: SQL[] = [];
-  let fallback: ((gate: SQL) => SQL) | null = null;
+  const first: Branch[] = [];
+  const later: Branch[][] = [];
   if (text.reference) {
     const { prefix, year, sequence } = text.reference;
-    hits.push(
-      sql`(select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest})`,
+    first.push(
+      (gate) =>
+        sql`select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${gate} and ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest}`,
     );
   }
   // A query that reads as a case number (`KS 2026/42`, `2026/42`, `0042`) means case numbers:
   // its digits never stand in the text, and searching the text for them only costs.
-  const exactNumber = text.reference !== null;
   const completeNumber = text.reference?.prefix !== undefined && text.reference.year !== undefined;
   if (text.numberFragment && !completeNumber) {
-    hits.push(sql`(select c.id, 1::float8 from cases c where ${where} and c.case_number ilike ${likePattern(text.numberFragment)} ${newest})`);
-  }
-  if (text.words.length > 0 && !exactNumber) {
-    // Words match as prefixes; numbers (a property's 15:79, a year) only as themselves.
-    const term = (form: string) => (/^\d+$/.test(form) ? form : `${form}:*`);
-    const tsquery = text.words.map((forms) => `(${forms.map(term).join(' | ')})`).join(' & ');
-    const q = sql`to_tsquery('swedish', ${tsquery})`;
-    hits.push(
-      sql`(select c.id, ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
-        where ${where} and c.search_full @@ ${q} and (${fullOk} or c.search_public @@ ${q}) ${newest})`,
-      sql`(select d.case_id, 0.5 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8 from documents d join cases c on c.id = d.case_id
-        where ${where} and d.org_id = ${scope.orgId} and d.search_full @@ ${q} and (${docFullOk} or d.search_public @@ ${q})
-        order by d.registered_at desc nulls last, d.id desc nulls last limit ${RANK_WINDOW})`,
+    first.push(
+      (gate) => sql`select c.id, 1::float8 from cases c where ${gate} and ${where} and c.case_number ilike ${likePattern(text.numberFragment!)} ${newest}`,
     );
-    // Swedish compounds are not split by the stemmer: trigrams find "ansökan" in "bygglovsansökan".
-    const partial = text.words.map((forms) => forms[0]!).filter((w) => w.length >= 4);
-    if (partial.length > 0) {
-      const all = (column: SQL) => sql.join(partial.map((w) => sql`${column} ilike ${likePattern(w)}`), sql` and `);
-      fallback = (gate) =>
-        sql`select c.id, 0.01::float8 from cases c where ${gate} and ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest}`;
-    }
   }
-  return { hits, fallback };
+  if (text.words.length === 0 || text.reference !== null) return [first];
+
+  // The full text holds the public title too, so one index scan of it finds every candidate;
+  // where the searcher may not read the whole, the public text alone must match as well.
+  const textBranches = (tsquery: string, weight: number): Branch[] => {
+    const q = sql`to_tsquery('swedish', ${tsquery})`;
+    return [
+      (gate) => sql`select c.id, ${weight}::float8 * ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
+        where ${gate} and ${where} and c.search_full @@ ${q} and (${fullOk} or c.search_public @@ ${q}) ${newest}`,
+      (gate) => sql`select d.case_id, ${weight / 2}::float8 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8
+        from documents d join cases c on c.id = d.case_id
+        where ${gate} and ${where} and d.org_id = ${scope.orgId} and d.search_full @@ ${q} and (${docFullOk} or d.search_public @@ ${q})
+        order by d.registered_at desc nulls last, d.id desc nulls last limit ${RANK_WINDOW}`,
+    ];
+  };
+  const query = (term: (form: string) => string) => text.words.map((forms) => `(${forms.map(term).join(' | ')})`).join(' & ');
+  first.push(...textBranches(query((form) => form), 1));
+  // Numbers (a property's 15:79, a year) only ever match as themselves.
+  later.push(textBranches(query((form) => (/^\d+$/.test(form) ? form : `${form}:*`)), 0.5));
+
+  // Swedish compounds are not split by the stemmer: trigrams find "ansökan" in "bygglovsansökan".
+  const partial = text.words.map((forms) => forms[0]!).filter((w) => w.length >= 4);
+  if (partial.length > 0) {
+    const all = (column: SQL) => sql.join(partial.map((w) => sql`${column} ilike ${likePattern(w)}`), sql` and `);
+    later.push([
+      (gate) =>
+        sql`select c.id, 0.01::float8 from cases c where ${gate} and ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest}`,
+    ]);
+  }
+  return [first, ...later];
 }
 
 function filtersFor(filters: SearchFilters): SQL[] {
@@ -143,21 +161,28 @@ export async function searchCases(
 
   let page: SQL;
   if (text) {
-    const { hits, fallback } = hitsFor(text, scope, where);
-    if (hits.length === 0 && !fallback) return [];
+    const tiers = tiersFor(text, scope, where).filter((tier) => tier.length > 0);
+    if (tiers.length === 0) return [];
     const after =
       cursor?.kind === 'rank'
         ? sql`where h.rank < ${cursor.rank}::float8 or (h.rank = ${cursor.rank}::float8 and h.id < ${cursor.id}::uuid)`
         : sql``;
-    // Partial words are the fallback when whole words find less than a page; the gate is
-    // evaluated once, and when it is false the trigram scan never runs.
-    const first = hits.length > 0 ? sql.join(hits, sql` union all `) : sql`select null::uuid, null::float8 where false`;
-    const all = fallback
-      ? sql`select * from found union all (${fallback(sql`(select count(distinct id) from found) < ${limit}`)})`
-      : sql`select * from found`;
-    page = sql`with found (id, r) as materialized (${first}),
-      hits (id, r) as (${all}),
-      page as (select h.id, h.rank from (select id, max(r) as rank from hits group by id) h ${after}
+    // Each tier runs only when the tiers before it found less than a page. The gate is
+    // evaluated once; when it is false, the tier's scans never start.
+    const ctes = tiers.map((tier, i) => {
+      const earlier = tiers.slice(0, i).map((_, j) => sql.raw(`select id from t${j}`));
+      const gate = i === 0 ? sql`true` : sql`(select count(distinct id) from (${sql.join(earlier, sql` union all `)}) x) < ${limit}`;
+      return sql`${sql.raw(`t${i}`)} (id, r) as materialized (${sql.join(
+        tier.map((branch) => sql`(${branch(gate)})`),
+        sql` union all `,
+      )})`;
+    });
+    const hits = sql.join(
+      tiers.map((_, i) => sql.raw(`select id, r from t${i}`)),
+      sql` union all `,
+    );
+    page = sql`with ${sql.join(ctes, sql`, `)},
+      page as (select h.id, h.rank from (select id, max(r) as rank from (${hits}) all_hits group by id) h ${after}
                order by h.rank desc, h.id desc limit ${limit})
       select ${columns}, p.rank from page p join cases c on c.id = p.id ${joins}
       order by p.rank desc, c.id desc`;
