@@ -10,13 +10,25 @@ export interface UserRole {
   role: Role;
 }
 
-/** The user behind a token's claims, created on first call and kept up to date after. */
+// How stale last_seen_at may grow before a request writes it again: reads stay reads.
+const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
+
+/**
+ * The user behind a token's claims, created on first call and kept up to date after. The
+ * common case, a known user whose name and e-mail are unchanged, is one read and no write.
+ */
 export async function provisionUser(
   db: Queryable,
   orgId: string,
   claims: { objectId: string; name: string; email: string },
   now: Date,
 ): Promise<UserRow> {
+  const [known] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.objectId, claims.objectId)));
+  const fresh = known?.lastSeenAt && now.getTime() - known.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS;
+  if (known && fresh && known.name === claims.name && known.email === claims.email) return known;
   const [row] = await db
     .insert(users)
     .values({ orgId, objectId: claims.objectId, name: claims.name, email: claims.email, lastSeenAt: now })
