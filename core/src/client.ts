@@ -27,6 +27,17 @@ import {
   type User,
 } from './schemas/organisation.ts';
 import { ProblemSchema, type Problem } from './schemas/problem.ts';
+import {
+  MailRegistrationListSchema,
+  MailRegistrationResultSchema,
+  OutgoingMailTieSchema,
+  type MailRegistrationQuery,
+  type MailRegistrationRef,
+  type MailRegistrationResult,
+  type OutgoingMailTie,
+  type RegisterMail,
+  type TieOutgoingMail,
+} from './schemas/mail.ts';
 import { CaseSearchResultSchema, type CaseSearchQuery, type CaseSearchResult } from './schemas/search.ts';
 
 /** A problem+json answer from the API, as an error the caller can show: `detail` and `errors` are ready to read. */
@@ -135,6 +146,16 @@ export function createApiClient(options: ApiClientOptions) {
     getDocument: (id: string): Promise<Document> => request(DocumentSchema, 'GET', `/documents/${ref(id)}`),
     /** The address of a file, for a download link or a preview frame (the request still needs the token). */
     fileUrl: (documentId: string, fileId: string) => `${options.baseUrl}/api/v1/documents/${ref(documentId)}/files/${ref(fileId)}`,
+    /** Where a mail is registered, by its internetMessageId or by its conversation. */
+    mailRegistrations: async (query: MailRegistrationQuery): Promise<MailRegistrationRef[]> =>
+      (await request(MailRegistrationListSchema, 'GET', '/mail/registrations', { query: { ...query } })).items,
+    registerMail: (input: RegisterMail, idempotencyKey?: string): Promise<MailRegistrationResult> =>
+      request(MailRegistrationResultSchema, 'POST', '/mail/registrations', {
+        json: input,
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
+    /** Ties a saved draft to a case: once sent, its copy in Sent Items is registered as outgoing. */
+    tieOutgoingMail: (input: TieOutgoingMail): Promise<OutgoingMailTie> => request(OutgoingMailTieSchema, 'POST', '/mail/outgoing', { json: input }),
     grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
     },
