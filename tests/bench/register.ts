@@ -58,8 +58,9 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Engin
     let plan: EngineResult['plan'] = null;
     if (options.explain || search.all.p95 > SEARCH_P95_GOAL_MS[engine]) {
       const slowest = search.perQuery.reduce((a, b) => (b.latency.p95 > a.latency.p95 ? b : a));
-      const lines = await explainSearch(db, org.actors, slowest.mix);
-      plan = { query: slowest.mix, lines: condensePlan(lines) };
+      const plans = await explainSearch(db, org.actors, slowest.mix);
+      const lines = plans.flatMap((statement, i) => [`statement ${i + 1} of ${plans.length}:`, ...condensePlan(statement)]);
+      plan = { query: slowest.mix, lines };
     }
 
     log(`${name}: registering, ${options.clients} clients × ${options.registrationsPerClient}`);

@@ -117,7 +117,7 @@ export function engineDetail(r: EngineResult): string {
   for (const problem of r.numbering.problems.slice(0, 20)) out.push(`  ${problem}`);
   if (r.plan) {
     const { label, searcher } = r.plan.query;
-    out.push(`\n${name}: EXPLAIN (ANALYZE, BUFFERS) of the slowest query, "${label}" as ${searcher} (plan nodes):`);
+    out.push(`\n${name}: EXPLAIN (ANALYZE, BUFFERS) of the slowest query, "${label}" as ${searcher} (plan nodes of each statement it sent):`);
     for (const line of r.plan.lines) out.push(`  ${line}`);
   }
   return out.join('\n');

@@ -107,9 +107,10 @@ function ilikeQuery(actor: Actor, query: CaseSearchQuery): SQL {
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the SQL the search use case sends for one query of the
- * mix: the statement is caught on its way to the driver and run again under EXPLAIN.
+ * mix: each statement is caught on its way to the driver and run again under EXPLAIN.
+ * A text search sends one statement a branch of each tier it needs, then the page.
  */
-export async function explainSearch(db: Database, actors: Record<string, Actor>, mix: MixQuery): Promise<string[]> {
+export async function explainSearch(db: Database, actors: Record<string, Actor>, mix: MixQuery): Promise<string[][]> {
   const [prepared] = prepare([mix], actors);
   const statements: SQL[] = [];
   const recording = new Proxy(db, {
@@ -124,10 +125,12 @@ export async function explainSearch(db: Database, actors: Record<string, Actor>,
     },
   });
   await searchCases({ db: recording }, prepared!.actor, prepared!.query);
-  const statement = statements.at(-1);
-  if (!statement) return ['(the search sent no raw statement to explain)'];
-  const rows = rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${statement}`));
-  return rows.map((row) => Object.values(row)[0] ?? '');
+  const plans: string[][] = [];
+  for (const statement of statements) {
+    const rows = rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${statement}`));
+    plans.push(rows.map((row) => Object.values(row)[0] ?? ''));
+  }
+  return plans;
 }
 
 const PLAN_NODES = 30;

@@ -19,6 +19,7 @@ beforeAll(async () => {
   await registerDocument(r.deps, r.registrar, bygglov.value.id, { direction: 'incoming', kind: 'mail', title: 'Bygglovsansökan med ritningar', source: 'api' }, []);
   numbers.marklov = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Marklovsansökan för Tallbacken 7:3' })).value.caseNumber;
   numbers.tallbacken = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Strandskyddsdispens för Tallbacken 7:31' })).value.caseNumber;
+  numbers.vagen = (await registerCase(r.deps, r.registrar, { diary: 'BN', title: 'Förhandsbesked för Tallbackenvägen 7:3' })).value.caseNumber;
   numbers.secret = (
     await registerCase(r.deps, r.registrar, {
       diary: 'SN',
@@ -58,9 +59,9 @@ describe('searching the register', () => {
     expect(ansokan.slice(0, 2).sort()).toEqual([numbers.bygglov, numbers.secret].sort());
     expect(ansokan.slice(2)).toEqual([numbers.marklov]);
     expect(await numbersOf(r.reader, { q: 'marklov' })).toEqual([numbers.marklov]);
-    // A property designation is matched number for number: 7:3 ranks above 7:31, which
-    // only the partial-word fallback finds.
-    expect(await numbersOf(r.reader, { q: 'Tallbacken 7:3' })).toEqual([numbers.marklov, numbers.tallbacken]);
+    // A property designation is matched number for number: the exact name first, then the
+    // name as the start of a compound (Tallbackenvägen 7:3), and 7:31 only by the partial-word fallback.
+    expect(await numbersOf(r.reader, { q: 'Tallbacken 7:3' })).toEqual([numbers.marklov, numbers.vagen, numbers.tallbacken]);
   });
 
   it('never matches a confidential case on what only its readers may see', async () => {
@@ -91,7 +92,7 @@ describe('searching the register', () => {
   });
 
   it('filters by diary, status and officer', async () => {
-    expect((await numbersOf(r.reader, { diary: 'BN' })).sort()).toEqual([numbers.bygglov, numbers.marklov, numbers.tallbacken].sort());
+    expect((await numbersOf(r.reader, { diary: 'BN' })).sort()).toEqual([numbers.bygglov, numbers.marklov, numbers.tallbacken, numbers.vagen].sort());
     expect((await search(r.snOfficer, { officer: 'me' })).items.map((i) => i.caseNumber)).toEqual([numbers.secret]);
     expect(await numbersOf(r.reader, { diary: 'KS', status: 'closed' })).toEqual([]);
   });

@@ -66,8 +66,8 @@ function likePattern(value: string): string {
 export const RANK_WINDOW = 300;
 // The indexes on opened_at and registered_at are built `desc nulls last`; the orders below match them.
 
-/** One way of finding cases; `gate` is true, or says whether the earlier tiers found too little. */
-type Branch = (gate: SQL) => SQL;
+/** One way of finding cases: a statement answering (id, r) for at most RANK_WINDOW cases. */
+type Branch = SQL;
 
 /**
  * The ways a query finds cases, in tiers: case numbers and whole words first; word
@@ -85,45 +85,51 @@ function tiersFor(text: SearchText, scope: SearchScope, where: SQL): Branch[][] 
   if (text.reference) {
     const { prefix, year, sequence } = text.reference;
     first.push(
-      (gate) =>
-        sql`select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${gate} and ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest}`,
+      sql`select c.id, 10::float8 as r from cases c join diaries dd on dd.id = c.diary_id where ${where} and c.sequence = ${sequence}${year === undefined ? sql`` : sql` and c.year = ${year}`}${prefix === undefined ? sql`` : sql` and dd.prefix = ${prefix}`} ${newest}`,
     );
   }
   // A query that reads as a case number (`KS 2026/42`, `2026/42`, `0042`) means case numbers:
   // its digits never stand in the text, and searching the text for them only costs.
   const completeNumber = text.reference?.prefix !== undefined && text.reference.year !== undefined;
   if (text.numberFragment && !completeNumber) {
-    first.push(
-      (gate) => sql`select c.id, 1::float8 from cases c where ${gate} and ${where} and c.case_number ilike ${likePattern(text.numberFragment!)} ${newest}`,
-    );
+    first.push(sql`select c.id, 1::float8 as r from cases c where ${where} and c.case_number ilike ${likePattern(text.numberFragment)} ${newest}`);
   }
   if (text.words.length === 0 || text.reference !== null) return [first];
 
   // The full text holds the public title too, so one index scan of it finds every candidate;
   // where the searcher may not read the whole, the public text alone must match as well.
-  const textBranches = (tsquery: string, weight: number): Branch[] => {
-    const q = sql`to_tsquery('swedish', ${tsquery})`;
+  // `found` is what the index is asked; `matches` is checked on the rows it gives.
+  const textBranches = (matches: string, weight: number, found = matches): Branch[] => {
+    const q = sql`to_tsquery('swedish', ${matches})`;
+    const indexed = found === matches ? sql`c.search_full @@ ${q}` : sql`c.search_full @@ to_tsquery('swedish', ${found}) and ts_match_vq(c.search_full, ${q})`;
+    const docIndexed =
+      found === matches ? sql`d.search_full @@ ${q}` : sql`d.search_full @@ to_tsquery('swedish', ${found}) and ts_match_vq(d.search_full, ${q})`;
     return [
-      (gate) => sql`select c.id, ${weight}::float8 * ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 from cases c
-        where ${gate} and ${where} and c.search_full @@ ${q} and (${fullOk} or c.search_public @@ ${q}) ${newest}`,
-      (gate) => sql`select d.case_id, ${weight / 2}::float8 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8
+      sql`select c.id, ${weight}::float8 * ts_rank(case when ${fullOk} then c.search_full else c.search_public end, ${q})::float8 as r from cases c
+        where ${where} and ${indexed} and (${fullOk} or c.search_public @@ ${q}) ${newest}`,
+      sql`select d.case_id as id, ${weight / 2}::float8 * ts_rank(case when ${docFullOk} then d.search_full else d.search_public end, ${q})::float8 as r
         from documents d join cases c on c.id = d.case_id
-        where ${gate} and ${where} and d.org_id = ${scope.orgId} and d.search_full @@ ${q} and (${docFullOk} or d.search_public @@ ${q})
+        where ${where} and d.org_id = ${scope.orgId} and ${docIndexed} and (${docFullOk} or d.search_public @@ ${q})
         order by d.registered_at desc nulls last, d.id desc nulls last limit ${RANK_WINDOW}`,
     ];
   };
-  const query = (term: (form: string) => string) => text.words.map((forms) => `(${forms.map(term).join(' | ')})`).join(' & ');
-  first.push(...textBranches(query((form) => form), 1));
-  // Numbers (a property's 15:79, a year) only ever match as themselves.
-  later.push(textBranches(query((form) => (/^\d+$/.test(form) ? form : `${form}:*`)), 0.5));
+  const query = (words: string[][], term: (form: string) => string) => words.map((forms) => `(${forms.map(term).join(' | ')})`).join(' & ');
+  first.push(...textBranches(query(text.words, (form) => form), 1));
+  // Numbers (a property's 15:79, a year) only ever match as themselves. Two or more of them
+  // together are rarer than any word prefix, so the index is asked for them alone and the
+  // prefixes are checked on the rows: `Björkhagen 15:79` reads 80 rows, not Björkhagen's 70 000.
+  const isNumber = (forms: string[]) => forms.every((form) => /^\d+$/.test(form));
+  const prefixes = query(text.words, (form) => (/^\d+$/.test(form) ? form : `${form}:*`));
+  const numbers = text.words.filter(isNumber);
+  const numbersFirst = numbers.length >= 2 && numbers.length < text.words.length;
+  later.push(textBranches(prefixes, 0.5, numbersFirst ? query(numbers, (form) => form) : prefixes));
 
   // Swedish compounds are not split by the stemmer: trigrams find "ansökan" in "bygglovsansökan".
   const partial = text.words.map((forms) => forms[0]!).filter((w) => w.length >= 4);
   if (partial.length > 0) {
     const all = (column: SQL) => sql.join(partial.map((w) => sql`${column} ilike ${likePattern(w)}`), sql` and `);
     later.push([
-      (gate) =>
-        sql`select c.id, 0.01::float8 from cases c where ${gate} and ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest}`,
+      sql`select c.id, 0.01::float8 as r from cases c where ${where} and ((${all(sql`c.public_title`)}) or (${all(sql`c.title`)} and ${fullOk})) ${newest}`,
     ]);
   }
   return [first, ...later];
@@ -159,40 +165,39 @@ export async function searchCases(
     o.id as "officerId", o.name as "officerName", o.email as "officerEmail", u.id as "unitId", u.name as "unitName"`;
   const joins = sql`join diaries dy on dy.id = c.diary_id left join users o on o.id = c.officer_id left join units u on u.id = c.unit_id`;
 
-  let page: SQL;
-  if (text) {
-    const tiers = tiersFor(text, scope, where).filter((tier) => tier.length > 0);
-    if (tiers.length === 0) return [];
-    const after =
-      cursor?.kind === 'rank'
-        ? sql`where h.rank < ${cursor.rank}::float8 or (h.rank = ${cursor.rank}::float8 and h.id < ${cursor.id}::uuid)`
-        : sql``;
-    // Each tier runs only when the tiers before it found less than a page. The gate is
-    // evaluated once; when it is false, the tier's scans never start.
-    const ctes = tiers.map((tier, i) => {
-      const earlier = tiers.slice(0, i).map((_, j) => sql.raw(`select id from t${j}`));
-      const gate = i === 0 ? sql`true` : sql`(select count(distinct id) from (${sql.join(earlier, sql` union all `)}) x) < ${limit}`;
-      return sql`${sql.raw(`t${i}`)} (id, r) as materialized (${sql.join(
-        tier.map((branch) => sql`(${branch(gate)})`),
-        sql` union all `,
-      )})`;
-    });
-    const hits = sql.join(
-      tiers.map((_, i) => sql.raw(`select id, r from t${i}`)),
-      sql` union all `,
-    );
-    page = sql`with ${sql.join(ctes, sql`, `)},
-      page as (select h.id, h.rank from (select id, max(r) as rank from (${hits}) all_hits group by id) h ${after}
-               order by h.rank desc, h.id desc limit ${limit})
-      select ${columns}, p.rank from page p join cases c on c.id = p.id ${joins}
-      order by p.rank desc, c.id desc`;
-  } else {
+  if (!text) {
     const after = cursor?.kind === 'opened' ? sql` and (c.opened_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
-    page = sql`with page as (select c.id from cases c where ${where}${after} order by c.opened_at desc nulls last, c.id desc nulls last limit ${limit})
+    const page = sql`with page as (select c.id from cases c where ${where}${after} order by c.opened_at desc nulls last, c.id desc nulls last limit ${limit})
       select ${columns}, null::float8 as rank from page p join cases c on c.id = p.id ${joins}
       order by c.opened_at desc nulls last, c.id desc nulls last`;
+    return rowsOf<SearchRow>(await db.execute(page)).map(normalise);
   }
-  return rowsOf<SearchRow>(await db.execute(page)).map(normalise);
+
+  // Each tier runs only when the tiers before it found less than a page. The branches of a
+  // tier are separate statements, so that a connection pool runs them side by side.
+  const ranks = new Map<string, number>();
+  for (const tier of tiersFor(text, scope, where)) {
+    if (ranks.size >= limit) break;
+    const answers = await Promise.all(tier.map(async (branch) => rowsOf<{ id: string; r: number | string }>(await db.execute(branch))));
+    for (const { id, r } of answers.flat()) ranks.set(id, Math.max(ranks.get(id) ?? 0, Number(r)));
+  }
+  const ranked = [...ranks]
+    .map(([id, rank]) => ({ id, rank }))
+    .filter((h) => cursor?.kind !== 'rank' || h.rank < cursor.rank || (h.rank === cursor.rank && h.id < cursor.id))
+    .sort((a, b) => b.rank - a.rank || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, limit);
+  if (ranked.length === 0) return [];
+  const rows = rowsOf<SearchRow>(
+    await db.execute(sql`select ${columns} from cases c ${joins} where c.id in (${sql.join(
+      ranked.map((h) => sql`${h.id}::uuid`),
+      sql`, `,
+    )})`),
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ranked.flatMap(({ id, rank }) => {
+    const row = byId.get(id);
+    return row ? [normalise({ ...row, rank })] : [];
+  });
 }
 
 // Raw rows come back with the driver's own types: make them the same on both engines.
