@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One root config runs every package as a project. The storage-facing api tests run
 // twice: on embedded PGlite and on a real PostgreSQL server (TEST_DATABASE_URL).
-const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts'];
+const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts', 'src/jobs/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -27,6 +27,15 @@ export default defineConfig({
           env: { DIARIUM_TEST_ENGINE: 'postgres' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'outlook-addin',
+          root: 'outlook-addin',
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['./src/test/setup.ts'],
         },
       },
       {

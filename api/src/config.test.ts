@@ -27,4 +27,19 @@ describe('configuration', () => {
     expect(() => parseConfig({ PORT: 'tusen' })).toThrow(/PORT/);
     expect(() => parseConfig({ FILE_STORE: 'azure' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING/);
   });
+
+  it("reaches Graph at Microsoft's address with Entra ID, and at this server's emulated Graph with the dev issuer", () => {
+    const entra = { NODE_ENV: 'production', ENTRA_TENANT_ID: '5e1f0c3a-7b2d-4c8e-9a61-0d2b3c4e5f60', ENTRA_CLIENT_ID: '6c1f9a2e-3b4d-4e5f-8a7b-9c0d1e2f3a4b' };
+    expect(parseConfig(entra).graph).toEqual({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      authorityHost: 'https://login.microsoftonline.com',
+      clientSecret: undefined,
+      clientCertificatePath: undefined,
+    });
+    expect(parseConfig({ ...entra, ENTRA_CLIENT_SECRET: 's3cret' }).graph.clientSecret).toBe('s3cret');
+    expect(parseConfig({}).graph.baseUrl).toBeNull();
+    expect(parseConfig({}).jobPollMs).toBe(5000);
+    expect(() => parseConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.com' })).toThrow(/GRAPH_BASE_URL/);
+    expect(() => parseConfig({ ENTRA_AUTHORITY_HOST: 'http://login.microsoftonline.com' })).toThrow(/ENTRA_AUTHORITY_HOST/);
+  });
 });

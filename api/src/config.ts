@@ -29,6 +29,14 @@ const EnvSchema = z.object({
   ENTRA_TOKEN_VERSION: z.enum(['1', '2']).default('2').transform(Number),
   ENTRA_SCOPE: z.string().min(1).default('access_as_user'),
   ENTRA_APP_ROLE: z.string().min(1).default('Diarium.Access'),
+  ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
+  ENTRA_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+  GRAPH_BASE_URL: z
+    .url()
+    .regex(/\/(v1\.0|beta)\/?$/, { message: 'must end with the Graph version, e.g. https://graph.microsoft.com/v1.0' })
+    .optional(),
+  JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   ORGANISATION_NAME: z.string().min(1).optional(),
   SEED_DEMO: flag.optional(),
   DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(300),
@@ -91,6 +99,14 @@ export function parseConfig(env: Record<string, string | undefined>) {
             organisationName: e.ORGANISATION_NAME ?? 'Diarium',
           } as const)
         : ({ mode: 'dev', scope: e.ENTRA_SCOPE, appRole: e.ENTRA_APP_ROLE } as const),
+    graph: {
+      /** Where Graph is; null means the dev issuer's emulated Graph on this server (`$PUBLIC_URL/dev/graph/v1.0`). */
+      baseUrl: e.GRAPH_BASE_URL ?? (authMode === 'entra' ? 'https://graph.microsoft.com/v1.0' : null),
+      authorityHost: e.ENTRA_AUTHORITY_HOST,
+      clientSecret: e.ENTRA_CLIENT_SECRET,
+      clientCertificatePath: e.ENTRA_CLIENT_CERTIFICATE_PATH ? resolve(e.ENTRA_CLIENT_CERTIFICATE_PATH) : undefined,
+    },
+    jobPollMs: e.JOB_POLL_MS,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     demoCases: e.DEMO_CASES,
     logLevel: e.LOG_LEVEL,

@@ -9,6 +9,14 @@ import { createTokenValidator, type TokenValidator } from './auth/token-validato
 import type { Config } from './config.ts';
 import { DEMO_ORGANISATION, DEMO_TENANT_ID } from './demo/organisation.ts';
 import { seedDemoCases, seedOrganisation } from './demo/seed.ts';
+import { seedDemoMail } from './demo/seed-mail.ts';
+import { createDevGraph } from './dev/graph/dev-graph.ts';
+import { loadClientCredential } from './graph/credentials.ts';
+import { createDevTokens } from './graph/dev-tokens.ts';
+import { createEntraTokens } from './graph/entra-tokens.ts';
+import { createGraphAccess, type GraphAccess } from './graph/graph-access.ts';
+import { mailJobHandlers } from './jobs/mail-jobs.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { createBlobStore } from './files/index.ts';
 import { createApp } from './http/app.ts';
 import type { Deps } from './services/context.ts';
@@ -39,11 +47,18 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     if (row!.n === 0 && config.demoCases > 0) {
       logger.info({ cases: config.demoCases }, 'seeding the demo register');
       await seedDemoCases(deps, org, config.demoCases);
+      await seedDemoMail(deps, org);
       await handle.maintain();
     }
   }
   const maintenance = setInterval(() => void handle.maintain().catch((err: unknown) => logger.warn({ err }, 'analyze failed')), 15 * 60_000);
   maintenance.unref();
+
+  // The dev Graph is served by this very server, which calls it where it listens (known once listening: PORT=0).
+  let serving = config.publicUrl;
+  const graphEmulator = devIssuer ? await createDevGraph(devIssuer) : null;
+  const graph = await setUpGraph(config, devIssuer, () => `${serving}/dev/graph/v1.0`, logger);
+  const jobs = graph ? startJobs(config, { ...deps, graph, maxUploadBytes: config.maxUploadBytes }, logger) : null;
 
   const readiness = { draining: false, ping: () => handle.ping() };
   const app = createApp({
@@ -54,6 +69,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     readiness,
     publicUrl: config.publicUrl,
     maxUploadBytes: config.maxUploadBytes,
+    graph,
+    graphEmulator,
   });
   const server = app.listen(config.port, config.host);
   // Longer than the idle timeout of the load balancers in front (Azure's is about a minute),
@@ -63,6 +80,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  serving = url;
   logger.info({ url, engine: handle.engine, auth: config.auth.mode }, 'Diarium is serving');
 
   let closing: Promise<void> | null = null;
@@ -75,6 +93,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await drained;
       clearTimeout(timer);
+      await jobs?.stop();
       await handle.close();
       logger.info('Diarium stopped');
     })());
@@ -115,4 +134,37 @@ async function setUpAuth(
     appRole: auth.appRole,
   });
   return { validator, devIssuer };
+}
+
+/**
+ * Graph as the user and as Diarium: Entra ID's on-behalf-of and client credentials in
+ * production; with the dev issuer, the same client code against this server's emulated
+ * Graph. Null (mail registration off) in production without a client secret or certificate.
+ */
+async function setUpGraph(config: Config, devIssuer: DevIssuer | null, devGraphUrl: () => string, logger: Logger): Promise<GraphAccess | null> {
+  const auth = config.auth;
+  if (auth.mode === 'dev') {
+    return createGraphAccess({ baseUrl: config.graph.baseUrl ?? devGraphUrl, tokens: createDevTokens(devIssuer!) });
+  }
+  const credential = await loadClientCredential(config.graph);
+  if (!credential) {
+    logger.warn('Mail registration is off: set ENTRA_CLIENT_CERTIFICATE_PATH or ENTRA_CLIENT_SECRET for Microsoft Graph');
+    return null;
+  }
+  const tokens = createEntraTokens({
+    tenantId: auth.tenantId,
+    clientId: auth.clientId,
+    credential,
+    authorityHost: config.graph.authorityHost,
+    graphResource: new URL(config.graph.baseUrl!).origin,
+  });
+  return createGraphAccess({ baseUrl: config.graph.baseUrl!, tokens });
+}
+
+/** The background job runner, polling the job table every JOB_POLL_MS (0: this process runs no jobs). */
+function startJobs(config: Config, deps: Parameters<typeof mailJobHandlers>[0], logger: Logger): JobRunner | null {
+  if (config.jobPollMs === 0) return null;
+  const runner = createJobRunner({ db: deps.db, now: deps.now, handlers: mailJobHandlers(deps), logger });
+  runner.start(config.jobPollMs);
+  return runner;
 }

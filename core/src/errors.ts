@@ -13,6 +13,14 @@ export const ERROR_CODES = [
   'integrity_failed',
   'unavailable',
   'internal',
+  /** The mail is no longer where Outlook said: moved or deleted. */
+  'mail_not_found',
+  /** The mail is registered in another case; ask again with alsoInOtherCase to register it there too. */
+  'already_registered_elsewhere',
+  /** An attachment the user chose is not in the mail. */
+  'attachment_not_found',
+  /** Microsoft 365 answered with something we could not use; trying again may help. */
+  'upstream_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

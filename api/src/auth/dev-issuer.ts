@@ -41,6 +41,11 @@ export interface DevIssuer {
   getKey: JWTVerifyGetKey;
   /** A delegated (user) token; `scp` is `access_as_user` and it lives an hour unless told otherwise. */
   signToken(user: DevUser, options?: { scopes?: string[]; expiresInSeconds?: number }): Promise<string>;
+  /**
+   * An app-only token (`roles`, `idtyp: app`, no `scp`) as Entra issues for client
+   * credentials; Diarium's background work uses one with the emulated Graph.
+   */
+  signAppToken(options: { appId: string; audience: string; roles: string[]; expiresInSeconds?: number }): Promise<string>;
 }
 
 const ALG = 'RS256';
@@ -68,32 +73,50 @@ export async function createDevIssuer(options: DevIssuerOptions): Promise<DevIss
   const { kty, n, e, kid } = privateJwk;
   const jwks: JSONWebKeySet = { keys: [{ kty, n, e, kid, alg: ALG, use: 'sig' }] };
 
+  // Signed as Entra signs: RS256 with the key's kid, our issuer, valid from now.
+  const sign = (claims: Record<string, unknown>, audience: string, expiresInSeconds = 3600) => {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
+      .setIssuer(options.issuer)
+      .setAudience(audience)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + expiresInSeconds)
+      .sign(privateKey);
+  };
+
   return {
     issuer: options.issuer,
     audience: options.audience,
     tenantId: options.tenantId,
     jwks,
     getKey: createLocalJWKSet(jwks),
-    async signToken(user, signOptions = {}) {
-      const issuedAt = Math.floor(Date.now() / 1000);
-      return new SignJWT({
-        tid: options.tenantId,
-        oid: user.objectId,
-        // Entra's `sub` is pairwise (per user and API), never the oid; keeping it so means
-        // dev tokens are never mistaken for app-only ones.
-        sub: createHash('sha256').update(`${options.audience}:${user.objectId}`).digest('base64url'),
-        name: user.name,
-        preferred_username: user.email,
-        scp: (signOptions.scopes ?? ['access_as_user']).join(' '),
-        ver: '2.0',
-      })
-        .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
-        .setIssuer(options.issuer)
-        .setAudience(options.audience)
-        .setIssuedAt(issuedAt)
-        .setNotBefore(issuedAt)
-        .setExpirationTime(issuedAt + (signOptions.expiresInSeconds ?? 3600))
-        .sign(privateKey);
+    signToken: (user, signOptions = {}) =>
+      sign(
+        {
+          tid: options.tenantId,
+          oid: user.objectId,
+          // Entra's `sub` is pairwise (per user and API), never the oid; keeping it so means
+          // dev tokens are never mistaken for app-only ones.
+          sub: createHash('sha256').update(`${options.audience}:${user.objectId}`).digest('base64url'),
+          name: user.name,
+          preferred_username: user.email,
+          scp: (signOptions.scopes ?? ['access_as_user']).join(' '),
+          ver: '2.0',
+        },
+        options.audience,
+        signOptions.expiresInSeconds,
+      ),
+    signAppToken: (appOptions) => {
+      // An app's service principal id, stable for the app id, like Entra's `oid` for an app.
+      const hex = createHash('sha256').update(`sp:${appOptions.appId}`).digest('hex');
+      const oid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+      return sign(
+        { tid: options.tenantId, oid, sub: oid, azp: appOptions.appId, roles: appOptions.roles, idtyp: 'app', ver: '2.0' },
+        appOptions.audience,
+        appOptions.expiresInSeconds,
+      );
     },
   };
 }

@@ -37,6 +37,8 @@ export function authenticate(validator: TokenValidator): RequestHandler {
       return;
     }
     res.locals.identity = identity;
+    // Kept for Graph calls on the caller's behalf (the on-behalf-of assertion); never logged.
+    res.locals.accessToken = token;
     next();
   };
 }
@@ -56,4 +58,11 @@ export function identityOf(res: Response): Identity {
     throw new AppError('internal', 'identityOf called on a request that authenticate() did not check');
   }
   return identity;
+}
+
+/** The bearer token that `authenticate` verified for this request, for on-behalf-of calls. */
+export function accessTokenOf(res: Response): string {
+  const token = res.locals.accessToken as string | undefined;
+  if (token === undefined) throw new AppError('internal', 'accessTokenOf called on a request that authenticate() did not check');
+  return token;
 }

@@ -6,6 +6,8 @@ import { AppError } from '@diarium/core';
 import type { DevIssuer } from '../auth/dev-issuer.ts';
 import { authenticate } from '../auth/middleware.ts';
 import type { TokenValidator } from '../auth/token-validator.ts';
+import type { GraphEmulator } from '../dev/graph/emulator.ts';
+import type { GraphAccess } from '../graph/graph-access.ts';
 import type { Deps } from '../services/context.ts';
 import { actorFrom } from './context.ts';
 import { problemHandler } from './problem.ts';
@@ -14,6 +16,7 @@ import { devRouter } from './routes/dev.ts';
 import { directoryRouter } from './routes/directory.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
+import { mailRouter } from './routes/mail.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { peopleRouter } from './routes/people.ts';
 
@@ -25,6 +28,10 @@ export interface AppOptions {
   readiness: Readiness;
   publicUrl: string;
   maxUploadBytes: number;
+  /** Graph as the user and as Diarium; null when not configured, and mail routes then answer 503. */
+  graph: GraphAccess | null;
+  /** The emulated Graph the dev router serves at /dev/graph/v1.0 (dev issuer only). */
+  graphEmulator?: GraphEmulator | null;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -72,12 +79,13 @@ export function createApp(options: AppOptions): Express {
   api.use(casesRouter(deps, { maxUploadBytes: options.maxUploadBytes }));
   api.use(documentsRouter(deps));
   api.use(peopleRouter(deps));
+  api.use(mailRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
   api.use(() => {
     throw new AppError('not_found', 'No such route');
   });
   app.use('/api/v1', api);
 
-  if (options.devIssuer) app.use(devRouter(options.devIssuer));
+  if (options.devIssuer) app.use(devRouter(options.devIssuer, options.graphEmulator ?? null));
   app.use(() => {
     throw new AppError('not_found', 'No such route');
   });

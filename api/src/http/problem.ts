@@ -27,6 +27,10 @@ export const STATUS: Record<ErrorCode, number> = {
   internal: 500,
   integrity_failed: 500,
   unavailable: 503,
+  mail_not_found: 404,
+  already_registered_elsewhere: 409,
+  attachment_not_found: 422,
+  upstream_failed: 502,
 };
 
 export function localeOf(req: Request): Locale {

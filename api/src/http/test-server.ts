@@ -10,6 +10,8 @@ import { createDevIssuer } from '../auth/dev-issuer.ts';
 import { createTokenValidator } from '../auth/token-validator.ts';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../demo/organisation.ts';
 import { openTestRegister, type TestRegister } from '../services/test-register.ts';
+import type { GraphEmulator } from '../dev/graph/emulator.ts';
+import type { GraphAccess } from '../graph/graph-access.ts';
 import { createApp } from './app.ts';
 
 export interface TestServer {
@@ -25,7 +27,9 @@ export interface TestServer {
 }
 
 /** The whole API on a free port, over a fresh test database, with the dev issuer. */
-export async function startTestServer(options: { maxUploadBytes?: number; logs?: string[] } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator } = {},
+): Promise<TestServer> {
   const register = await openTestRegister();
   const keyDir = await mkdtemp(join(tmpdir(), 'diarium-keys-'));
   const keyFile = join(keyDir, 'key.json');
@@ -50,6 +54,8 @@ export async function startTestServer(options: { maxUploadBytes?: number; logs?:
     readiness: { draining: false, ping: () => register.handle.ping() },
     publicUrl: 'http://localhost',
     maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+    graph: options.graph ?? null,
+    graphEmulator: options.graphEmulator ?? null,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

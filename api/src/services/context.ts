@@ -1,5 +1,6 @@
 import type { Principal, UserRef } from '@diarium/core';
 import type { BlobStore } from '../files/blob-store.ts';
+import type { GraphAccess } from '../graph/graph-access.ts';
 import type { Database } from '../store/database.ts';
 import type { UserRole } from '../store/users.ts';
 
@@ -17,4 +18,10 @@ export interface Deps {
   db: Database;
   blobs: BlobStore;
   now: () => Date;
+}
+
+/** What mail registration needs besides: Graph, and the size limit on what it stores. */
+export interface MailDeps extends Deps {
+  graph: GraphAccess;
+  maxUploadBytes: number;
 }

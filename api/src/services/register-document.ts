@@ -28,6 +28,16 @@ export interface UploadedFile {
   name: string;
   mediaType: string;
   blob: StoredBlob;
+  /** Whether it is the main document; when absent, the file named by `mainFile` (or the only file) is. */
+  main?: boolean;
+}
+
+/** What a registration records beyond the document's fields: a mail's text for search, and for its history. */
+export interface DocumentExtras {
+  /** Extracted text (a mail's body), searchable by those who may read the document. */
+  bodyText?: string | null;
+  /** Added to the history event's `after`. */
+  event?: Record<string, unknown>;
 }
 
 /**
@@ -99,13 +109,15 @@ export async function registerDocument(
   return result;
 }
 
-async function insertNewDocument(
+/** Inserts a document with its files and history event inside the caller's transaction, which has locked the case. */
+export async function insertNewDocument(
   tx: Transaction,
   now: Date,
   actor: Actor,
   record: CaseRecord,
   input: DocumentInput,
   files: UploadedFile[],
+  extras: DocumentExtras = {},
 ): Promise<string> {
   const number = await takeDocumentNumber(tx, record.id);
   const documentNumber = formatDocumentNumber({ prefix: record.diary.prefix, year: record.year, sequence: record.sequence }, number);
@@ -132,6 +144,7 @@ async function insertNewDocument(
       confidential: confidentiality !== null,
       source: input.source,
       sourceRef: input.sourceRef ?? null,
+      bodyText: extras.bodyText ?? null,
       registeredBy: actor.user.id,
       registeredAt: now,
     },
@@ -141,7 +154,7 @@ async function insertNewDocument(
       size: f.blob.size,
       sha256: f.blob.sha256,
       storageKey: f.blob.key,
-      main: f.name === mainName,
+      main: f.main ?? f.name === mainName,
       createdAt: now,
     })),
   );
@@ -162,6 +175,7 @@ async function insertNewDocument(
       source: input.source,
       sourceRef: input.sourceRef ?? null,
       files: files.map((f) => ({ name: f.name, size: f.blob.size, sha256: f.blob.sha256 })),
+      ...extras.event,
     },
     requestId: actor.requestId ?? null,
     at: now,
@@ -169,6 +183,7 @@ async function insertNewDocument(
   return id;
 }
 
-async function removeBlobs(deps: Pick<Deps, 'blobs'>, files: UploadedFile[]): Promise<void> {
+/** Removes the files of a request that did not end in a new document. */
+export async function removeBlobs(deps: Pick<Deps, 'blobs'>, files: Pick<UploadedFile, 'blob'>[]): Promise<void> {
   await Promise.all(files.map((f) => deps.blobs.delete(f.blob.key).catch(() => undefined)));
 }

@@ -51,3 +51,25 @@ export async function recordIdempotentAnswer(
     .set({ outcome, body })
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
 }
+
+/**
+ * The answer already given to this Idempotency-Key, read without claiming it: lets a
+ * request that would do slow work first (fetching a mail) answer a retry at once.
+ */
+export async function peekIdempotentAnswer(
+  db: Queryable,
+  userId: string,
+  claim: IdempotencyClaim,
+): Promise<{ outcome: Outcome; body: unknown } | null> {
+  const [previous] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, claim.key)));
+  if (!previous || previous.outcome === 'pending') return null;
+  if (previous.fingerprint !== claim.fingerprint) {
+    throw new AppError('idempotency_key_reused', 'Idempotency-Key reused with another request', {
+      fields: [{ field: 'Idempotency-Key', message: 'problem.idempotency_key_reused.detail' }],
+    });
+  }
+  return { outcome: previous.outcome as Outcome, body: previous.body };
+}

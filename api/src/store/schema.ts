@@ -28,6 +28,8 @@ export const caseStatusEnum = pgEnum('case_status', ['open', 'closed', 'cancelle
 export const directionEnum = pgEnum('direction', ['incoming', 'internal', 'outgoing']);
 export const documentKindEnum = pgEnum('document_kind', ['mail', 'letter', 'decision', 'attachment', 'other']);
 export const documentSourceEnum = pgEnum('document_source', ['upload', 'mail', 'sharepoint', 'api']);
+export const outgoingMailStatusEnum = pgEnum('outgoing_mail_status', ['waiting', 'registered', 'failed']);
+export const jobStatusEnum = pgEnum('job_status', ['pending', 'done', 'failed']);
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -277,4 +279,83 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/**
+ * What a registered mail was, beside its document: the mail's identity in Exchange, so that
+ * the add-in can ask where a mail (or its conversation) is registered.
+ */
+export const documentMail = pgTable(
+  'document_mail',
+  {
+    documentId: uuid('document_id')
+      .primaryKey()
+      .references(() => documents.id),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    internetMessageId: text('internet_message_id').notNull(),
+    conversationId: text('conversation_id'),
+    /** The shared or function mailbox it was registered from; null for the registering user's own. */
+    mailbox: text('mailbox'),
+    /** The immutable item id in that mailbox, when it came through Graph. */
+    itemId: text('item_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('document_mail_org_message').on(t.orgId, t.internetMessageId),
+    index('document_mail_org_conversation').on(t.orgId, t.conversationId),
+  ],
+);
+
+/** A mail being written that is tied to a case: its copy in Sent Items is registered once it is sent. */
+export const outgoingMailTies = pgTable(
+  'outgoing_mail_ties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    tiedBy: uuid('tied_by')
+      .notNull()
+      .references(() => users.id),
+    /** Where to look with app-only Graph: a shared mailbox's address, or the user's Entra object id. */
+    mailbox: text('mailbox').notNull(),
+    internetMessageId: text('internet_message_id').notNull(),
+    title: text('title'),
+    publicTitle: text('public_title'),
+    /** The confidentiality the user asked for (`{ provision }`); marked when the document is registered. */
+    confidentiality: jsonb('confidentiality'),
+    status: outgoingMailStatusEnum('status').notNull().default('waiting'),
+    documentId: uuid('document_id').references(() => documents.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('outgoing_mail_ties_case_message').on(t.caseId, t.internetMessageId)],
+);
+
+/**
+ * Background work, claimed with FOR UPDATE SKIP LOCKED so that any number of processes share
+ * it without doing a job twice at once. Finished and failed jobs stay, for the record.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    /** At most one pending job of a kind has the same key: enqueuing it again adds nothing. */
+    key: text('key'),
+    payload: jsonb('payload').notNull(),
+    status: jobStatusEnum('status').notNull().default('pending'),
+    runAt: timestamp('run_at', { withTimezone: true, mode: 'date' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** A claim's lease: until then no other runner takes the job; after it, a crashed run is taken up again. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('jobs_due').on(t.runAt, t.id).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('jobs_pending_key').on(t.kind, t.key).where(sql`${t.status} = 'pending' and ${t.key} is not null`),
+  ],
 );

@@ -79,15 +79,23 @@ export const MailRegistrationResultSchema = z.object({
 export type MailRegistrationResult = z.infer<typeof MailRegistrationResultSchema>;
 
 /** POST /mail/outgoing: tie a mail being written to a case; its sent copy is registered once sent. */
-export const TieOutgoingMailSchema = z.strictObject({
-  /** The draft's REST id, after the compose form saved it. */
-  itemId: z.string().trim().min(1).max(1000),
-  mailbox: z.email().max(320).optional(),
-  caseRef: z.string().trim().min(1).max(100),
-  title: text(500).optional(),
-  confidentiality: ConfidentialityInputSchema.optional(),
-  publicTitle: text(500).optional(),
-});
+export const TieOutgoingMailSchema = z
+  .strictObject({
+    /** The draft's REST id, after the compose form saved it. */
+    itemId: z.string().trim().min(1).max(1000),
+    mailbox: z.email().max(320).optional(),
+    caseRef: z.string().trim().min(1).max(100),
+    /** Defaults to the sent mail's subject. */
+    title: text(500).optional(),
+    confidentiality: ConfidentialityInputSchema.optional(),
+    /** Required when confidential; otherwise defaults to the title. */
+    publicTitle: text(500).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confidentiality && !value.publicTitle) {
+      ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'field.publicTitle.required' });
+    }
+  });
 export type TieOutgoingMail = z.input<typeof TieOutgoingMailSchema>;
 
 export const OutgoingMailTieSchema = z.object({

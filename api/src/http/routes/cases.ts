@@ -23,7 +23,7 @@ import { parseInput } from '../validate.ts';
 
 const created = (outcome: 'created' | 'existing') => (outcome === 'created' ? 201 : 200);
 
-function requireJson(req: Request) {
+export function requireJson(req: Request) {
   if (!req.is('application/json')) {
     throw new AppError('unsupported_media_type', 'Expected JSON', {
       fields: [{ field: 'Content-Type', message: 'field.contentType' }],

@@ -1,7 +1,8 @@
-import { Router, json } from 'express';
+import { Router, json, raw, type Request as ExpressRequest } from 'express';
 import { z } from 'zod';
 import { AppError, t, type Locale } from '@diarium/core';
 import type { DevIssuer } from '../../auth/dev-issuer.ts';
+import type { GraphEmulator } from '../../dev/graph/emulator.ts';
 import { DEMO_USERS } from '../../demo/organisation.ts';
 import { localeOf } from '../problem.ts';
 import { parseInput } from '../validate.ts';
@@ -9,9 +10,19 @@ import { LANDING_SCRIPT, landingPage } from './landing-page.ts';
 
 const TokenRequestSchema = z.strictObject({ user: z.email() });
 
-/** Only while the dev issuer is on: demo users, tokens for them, and the start page. */
-export function devRouter(issuer: DevIssuer): Router {
+/** Only while the dev issuer is on: demo users, tokens for them, the emulated Graph, and the start page. */
+export function devRouter(issuer: DevIssuer, graph: GraphEmulator | null): Router {
   const router = Router();
+
+  if (graph) {
+    // The emulated Microsoft Graph with the demo mailboxes (see dev/graph/emulator.ts for what it answers).
+    router.use('/dev/graph/v1.0', raw({ type: () => true, limit: '5mb' }), async (req, res) => {
+      const response = await graph.handle(toFetchRequest(req));
+      res.status(response.status);
+      response.headers.forEach((value, name) => res.setHeader(name, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  }
 
   router.get('/dev/users', (_req, res) => {
     res.json({
@@ -44,4 +55,19 @@ export function devRouter(issuer: DevIssuer): Router {
   });
 
   return router;
+}
+
+/** An Express request as a Fetch API Request, for the emulated Graph. */
+function toFetchRequest(req: ExpressRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  const body = req.method === 'GET' || req.method === 'HEAD' || !Buffer.isBuffer(req.body) ? undefined : new Uint8Array(req.body);
+  return new Request(new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`), {
+    method: req.method,
+    headers,
+    ...(body ? { body } : {}),
+  });
 }

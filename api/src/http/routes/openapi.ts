@@ -11,6 +11,12 @@ import {
   DocumentRegistrationSchema,
   DocumentSchema,
   GrantAccessSchema,
+  MailRegistrationListSchema,
+  MailRegistrationQuerySchema,
+  MailRegistrationResultSchema,
+  OutgoingMailTieSchema,
+  RegisterMailSchema,
+  TieOutgoingMailSchema,
   SetRolesSchema,
   UserListSchema,
   UserQuerySchema,
@@ -58,6 +64,30 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/users', summary: 'Find colleagues by name or e-mail', query: UserQuerySchema, response: UserListSchema },
   { method: 'put', path: '/diaries/{prefix}/roles/{userId}', summary: "Set a user's roles in a diary (administrators)", body: SetRolesSchema, response: UserSchema },
   { method: 'post', path: '/cases/{ref}/grants', summary: 'Let a colleague read a confidential case', body: GrantAccessSchema, response: GrantAccessSchema, status: '201' },
+  {
+    method: 'post',
+    path: '/mail/registrations',
+    summary: 'Register a mail from Outlook (fetched through Graph as the user) into a case or a new one; 200 when already registered there',
+    body: RegisterMailSchema,
+    response: MailRegistrationResultSchema,
+    status: '201',
+    headers: ['Idempotency-Key'],
+  },
+  {
+    method: 'get',
+    path: '/mail/registrations',
+    summary: 'Where a mail (internetMessageId) or its conversation (conversationId) is registered',
+    query: MailRegistrationQuerySchema,
+    response: MailRegistrationListSchema,
+  },
+  {
+    method: 'post',
+    path: '/mail/outgoing',
+    summary: 'Tie a saved draft to a case: its sent copy is registered as outgoing once it is in Sent Items',
+    body: TieOutgoingMailSchema,
+    response: OutgoingMailTieSchema,
+    status: '201',
+  },
 ];
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });

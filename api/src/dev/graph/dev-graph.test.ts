@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../config.ts';
+import { DEMO_SHARED_MAILBOX } from '../../demo/mail.ts';
+import { startServer, type RunningServer } from '../../server.ts';
+
+// `npm start` as a newcomer meets it: the dev issuer, demo data, and an emulated Graph that
+// the API itself serves and calls with the same Graph client code as in production.
+
+let dataDir: string;
+let server: RunningServer;
+let amira: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'diarium-dev-graph-'));
+  server = await startServer(parseConfig({ PORT: '0', DATA_DIR: dataDir, DEMO_CASES: '30', JOB_POLL_MS: '0' }), pino({ level: 'silent' }));
+  const res = await fetch(`${server.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'amira.haddad@ekby.se' }) });
+  amira = ((await res.json()) as { access_token: string }).access_token;
+}, 120_000);
+afterAll(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function get(path: string, token = amira) {
+  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field below
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+interface ListedMessage {
+  id: string;
+  subject: string;
+  conversationId: string;
+  internetMessageId: string;
+  attachments: { name: string; size: number; isInline: boolean; contentId: string | null }[];
+}
+
+describe('the dev Graph under npm start', () => {
+  it("gives each demo user Ekby's sample mail, and the shared mailbox its own", async () => {
+    const mine = await get('/dev/graph/v1.0/me/messages?$expand=attachments&$top=50');
+    const shared = await get(`/dev/graph/v1.0/users/${DEMO_SHARED_MAILBOX.address}/messages?$expand=attachments`);
+
+    expect(mine.status).toBe(200);
+    const subjects = (mine.body.value as ListedMessage[]).map((m) => m.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        'Medborgarförslag: lekplats vid Åkermyran',
+        'Trasig gatubelysning på Björkvägen',
+        'VB: Samrådsyttrande detaljplan Sjövik 2:14',
+        'Komplettering till medborgarförslag om idrottshall, Dnr KS 2026/0042',
+        'SV: Kompletterande ritningar till bygglovsansökan Björkhagen 15:79',
+      ]),
+    );
+    const withImage = (mine.body.value as ListedMessage[]).find((m) => m.subject.startsWith('Trasig'))!;
+    expect(withImage.attachments).toEqual([
+      expect.objectContaining({ name: 'lyktstolpe.png', isInline: true, contentId: 'lyktstolpe-bjorkvagen@ekby-invanare' }),
+      expect.objectContaining({ name: 'Karta över Björkvägen.png', isInline: false }),
+    ]);
+    expect((shared.body.value as ListedMessage[]).map((m) => m.subject)).toEqual(['Ansökan om serveringstillstånd – Café Ån']);
+  });
+
+  it('knows the conversation of a reply from the mail the demo seed registered, and registers the reply through the emulated Graph', async () => {
+    const mine = (await get('/dev/graph/v1.0/me/messages?$top=50')).body.value as ListedMessage[];
+    const reply = mine.find((m) => m.subject.startsWith('SV: Kompletterande ritningar'))!;
+
+    const earlier = await get(`/api/v1/mail/registrations?conversationId=${encodeURIComponent(reply.conversationId)}`);
+    expect(earlier.body.items).toEqual([
+      expect.objectContaining({
+        caseNumber: expect.stringMatching(/^BN \d{4}\/0010$/),
+        caseTitle: 'Ansökan om bygglov för nybyggnad av enbostadshus på fastigheten Björkhagen 15:79',
+        registeredBy: expect.objectContaining({ name: 'Karin Lindqvist' }),
+      }),
+    ]);
+
+    const res = await fetch(`${server.url}/api/v1/mail/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${amira}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ itemId: reply.id, target: { caseRef: earlier.body.items[0].caseId }, title: 'Svar om garagets placering' }),
+    });
+    const body = (await res.json()) as { document: { documentNumber: string; files: { name: string }[] }; categorySet: boolean };
+    expect(res.status).toBe(201);
+    expect(body.categorySet).toBe(true);
+    expect(body.document.files.map((f) => f.name)).toEqual(['SV: Kompletterande ritningar till bygglovsansökan Björkhagen 15:79.eml']);
+
+    const marked = await get(`/dev/graph/v1.0/me/messages/${encodeURIComponent(reply.id)}?$select=categories`);
+    expect(marked.body.categories).toEqual([`Diarieförd ${body.document.documentNumber}`]);
+  });
+
+  it('lets Diarium in app-only, as background work does, but not as /me', async () => {
+    const app = await server.devIssuer!.signAppToken({ appId: 'diarium', audience: 'https://graph.microsoft.com', roles: ['Mail.ReadWrite'] });
+    expect((await get(`/dev/graph/v1.0/users/${DEMO_SHARED_MAILBOX.address}/messages`, app)).status).toBe(200);
+    expect((await get('/dev/graph/v1.0/me/messages', app)).status).toBe(400);
+    expect((await get('/dev/graph/v1.0/me/messages', 'not-a-token')).status).toBe(401);
+  });
+});

@@ -1,0 +1,36 @@
+import { jwtVerify } from 'jose';
+import type { DevIssuer } from '../../auth/dev-issuer.ts';
+import { DEMO_SHARED_MAILBOX, loadDemoMail } from '../../demo/mail.ts';
+import { createGraphEmulator, type GraphCaller, type GraphEmulator } from './emulator.ts';
+import { GraphMailboxes } from './mailboxes.ts';
+
+/**
+ * The emulated Graph `npm start` serves at /dev/graph/v1.0: the shared mailbox
+ * registrator@ekby.se, and for each demo user, on their first call, their own mailbox with
+ * Ekby's sample mail. It trusts the dev issuer's tokens, as Graph trusts Entra's.
+ */
+export async function createDevGraph(issuer: DevIssuer): Promise<GraphEmulator> {
+  const [inbox, shared] = await Promise.all([loadDemoMail('inbox'), loadDemoMail('registrator')]);
+  const mailboxes = new GraphMailboxes();
+  mailboxes.addMailbox({ ...DEMO_SHARED_MAILBOX, kind: 'shared' });
+  for (const { raw } of shared) await mailboxes.addMessage(DEMO_SHARED_MAILBOX.address, raw);
+
+  return createGraphEmulator({
+    mailboxes,
+    authenticate: async (token): Promise<GraphCaller | null> => {
+      try {
+        const { payload } = await jwtVerify(token, issuer.getKey, { issuer: issuer.issuer, algorithms: ['RS256'] });
+        if (payload.idtyp === 'app') return { kind: 'app', appId: String(payload.azp ?? '') };
+        const address = String(payload.preferred_username ?? '');
+        if (typeof payload.oid !== 'string' || !address) return null;
+        return { kind: 'user', objectId: payload.oid, address, name: String(payload.name ?? address) };
+      } catch {
+        return null;
+      }
+    },
+    provision: async (caller, boxes) => {
+      boxes.addMailbox({ address: caller.address, objectId: caller.objectId, displayName: caller.name });
+      for (const { raw } of inbox) await boxes.addMessage(caller.address, raw);
+    },
+  });
+}

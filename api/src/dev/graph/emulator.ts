@@ -1,0 +1,365 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type FolderName, type GraphRecipient } from './mailboxes.ts';
+
+/**
+ * An emulated Microsoft Graph (v1.0), the mail part Diarium uses, as a pure function from a
+ * Fetch API Request to a Response. The same module answers msw in tests and is served by
+ * the dev router at /dev/graph/v1.0 under `npm start`; only the far end is emulated, the
+ * API's Graph client code is the production one.
+ *
+ * What it answers, for `/me/…` (the caller's own mailbox) and `/users/{address or id}/…`:
+ * - GET  messages                     list, newest first; $select, $top, $filter=internetMessageId eq '…',
+ *                                      $expand=attachments (each: @odata.type, id, name, contentType, size,
+ *                                      isInline, contentId — no contentBytes)
+ * - GET  messages/{id}                the message ($select; $expand=attachments and
+ *                                      singleValueExtendedProperties($filter=id eq 'Integer 0x0E08'), the size)
+ * - GET  messages/{id}/$value         the raw MIME, byte for byte
+ * - GET  messages/{id}/attachments
+ * - PATCH messages/{id}               categories, isRead
+ * - POST messages                     creates a draft (subject, body, toRecipients, ccRecipients; also
+ *                                      conversationId and In-Reply-To/References headers, which Graph
+ *                                      would not take, so that the dev page can write replies)
+ * - POST messages/{id}/send           sends a draft: it moves to Sent Items, internetMessageId kept
+ * - GET  mailFolders('{folder}')/messages and mailFolders/{folder}/messages (inbox, sentitems, drafts)
+ * - POST translateExchangeIds         to restId or restImmutableEntryId
+ * - GET/POST outlook/masterCategories
+ * Every message JSON is shaped as Graph's (id, subject, from, toRecipients, ccRecipients,
+ * receivedDateTime, sentDateTime, internetMessageId, conversationId, bodyPreview,
+ * body { contentType, content }, hasAttachments, categories…). With `Prefer: IdType="ImmutableId"`
+ * ids are immutable ids, else REST ids; both are accepted everywhere. Errors are Graph's
+ * `{ "error": { "code", "message", "innerError" } }`. Tests inject faults (404, 429 with
+ * Retry-After, 503) with `faults.add`.
+ */
+export interface GraphEmulator {
+  mailboxes: GraphMailboxes;
+  faults: GraphFaults;
+  /** Every request answered, in order, for tests to see what the API asked. */
+  requests: { method: string; path: string; prefer: string | null }[];
+  handle(request: Request): Promise<Response>;
+}
+
+/** Who a token belongs to, as the emulated Graph sees it. */
+export type GraphCaller = { kind: 'user'; objectId: string; address: string; name: string } | { kind: 'app'; appId: string };
+
+export interface GraphEmulatorOptions {
+  mailboxes?: GraphMailboxes;
+  /** Reads a bearer token; null refuses it (401). */
+  authenticate(token: string): Promise<GraphCaller | null>;
+  /** Called when a user's own mailbox does not exist yet (the dev server fills one with sample mail). */
+  provision?(caller: Extract<GraphCaller, { kind: 'user' }>, mailboxes: GraphMailboxes): Promise<void>;
+}
+
+export interface Fault {
+  /** Matched against `METHOD /path` after /v1.0, e.g. /^PATCH \/me\/messages\//. */
+  match: RegExp;
+  status: number;
+  /** Seconds, as Graph sends it (`2.128`). */
+  retryAfter?: string;
+  /** How many requests it answers; then it is gone. */
+  times?: number;
+}
+
+export class GraphFaults {
+  #faults: (Fault & { times: number })[] = [];
+  add(fault: Fault): void {
+    this.#faults.push({ times: 1, ...fault });
+  }
+  clear(): void {
+    this.#faults = [];
+  }
+  take(key: string): Fault | undefined {
+    const fault = this.#faults.find((f) => f.match.test(key) && f.times > 0);
+    if (fault) fault.times -= 1;
+    return fault;
+  }
+}
+
+const ERROR_CODES: Record<number, [string, string]> = {
+  400: ['BadRequest', 'The request is malformed or incorrect.'],
+  401: ['InvalidAuthenticationToken', 'Access token is empty.'],
+  403: ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.'],
+  404: ['ErrorItemNotFound', 'The specified object was not found in the store.'],
+  409: ['ErrorFolderExists', 'An object with the same name already exists.'],
+  429: ['TooManyRequests', 'Please retry again later.'],
+  500: ['InternalServerError', 'An internal server error occurred.'],
+  503: ['ServiceNotAvailable', 'The service is temporarily unavailable. Please retry later.'],
+};
+
+function graphError(status: number, code?: string, message?: string, headers: Record<string, string> = {}): Response {
+  const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? ['UnknownError', 'An error occurred.'];
+  const requestId = randomUUID();
+  return Response.json(
+    {
+      error: {
+        code: code ?? defaultCode,
+        message: message ?? defaultMessage,
+        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId },
+      },
+    },
+    { status, headers: { 'request-id': requestId, ...headers } },
+  );
+}
+
+const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+
+export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulator {
+  const mailboxes = options.mailboxes ?? new GraphMailboxes();
+  const faults = new GraphFaults();
+  const requests: GraphEmulator['requests'] = [];
+  const provisioning = new Map<string, Promise<void>>();
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const at = url.pathname.indexOf('/v1.0/');
+    const path = at === -1 ? url.pathname : url.pathname.slice(at + '/v1.0'.length);
+    requests.push({ method: request.method, path, prefer: request.headers.get('prefer') });
+
+    const fault = faults.take(`${request.method} ${path}`);
+    if (fault) return graphError(fault.status, undefined, undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+
+    const token = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!token) return graphError(401);
+    const caller = await options.authenticate(token);
+    if (!caller) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
+
+    const match = /^\/(me|users\/([^/]+))(\/.*)?$/.exec(path);
+    if (!match) return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
+    const found = await mailboxFor(caller, match[1] === 'me' ? null : decodeURIComponent(match[2]!));
+    if (found instanceof Response) return found;
+    const immutable = /IdType="ImmutableId"/i.test(request.headers.get('prefer') ?? '');
+    return route(request, url, found, decodeURIComponent(match[3] ?? ''), { immutable, caller });
+  }
+
+  async function mailboxFor(caller: GraphCaller, user: string | null): Promise<EmulatedMailbox | Response> {
+    if (user === null) {
+      if (caller.kind === 'app') return graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+      if (!mailboxes.find(caller.objectId) && !mailboxes.find(caller.address) && options.provision) {
+        // Two first requests at once share one provisioning.
+        if (!provisioning.has(caller.objectId)) provisioning.set(caller.objectId, options.provision(caller, mailboxes));
+        await provisioning.get(caller.objectId);
+      }
+      return mailboxes.find(caller.objectId) ?? mailboxes.find(caller.address) ?? graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
+    }
+    const box = mailboxes.find(user);
+    if (!box) return graphError(404, 'ErrorInvalidUser', `The requested user '${user}' is invalid.`);
+    const own = caller.kind === 'user' && (box.objectId === caller.objectId || box.address === caller.address.toLowerCase());
+    if (caller.kind === 'user' && !own && box.kind !== 'shared') return graphError(403);
+    return box;
+  }
+
+  async function route(
+    request: Request,
+    url: URL,
+    box: EmulatedMailbox,
+    rest: string,
+    context: { immutable: boolean; caller: GraphCaller },
+  ): Promise<Response> {
+    const q = url.searchParams;
+    const view = (m: EmulatedMessage) => messageJson(m, box, context.immutable, q);
+    const method = request.method;
+    let m: RegExpExecArray | null;
+
+    if (method === 'POST' && rest === '/translateExchangeIds') return translate(box, (await request.json()) as TranslateBody);
+    if (rest === '/outlook/masterCategories') {
+      if (method === 'GET') return Response.json({ '@odata.context': `${GRAPH_ROOT}/$metadata#users('${box.address}')/outlook/masterCategories`, value: box.masterCategories });
+      if (method === 'POST') {
+        const body = (await request.json()) as { displayName?: string; color?: string };
+        if (!body.displayName) return graphError(400, 'ErrorInvalidArgument', 'displayName is required.');
+        if (box.masterCategories.some((c) => c.displayName === body.displayName)) return graphError(409);
+        const category = { id: randomUUID(), displayName: body.displayName, color: body.color ?? 'none' };
+        box.masterCategories.push(category);
+        return Response.json(category, { status: 201 });
+      }
+    }
+    if ((m = /^(?:\/mailFolders\('([^']+)'\)|\/mailFolders\/([^/]+))?\/messages$/.exec(rest))) {
+      const folder = (m[1] ?? m[2])?.toLowerCase() as FolderName | undefined;
+      if (folder && !['inbox', 'sentitems', 'drafts'].includes(folder)) return graphError(404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+      if (method === 'GET') return list(box, folder, q, view);
+      if (method === 'POST' && !folder) {
+        const body = (await request.json()) as DraftBody;
+        const draft = await mailboxes.addMessage(box.address, draftMime(box, body), { folder: 'drafts', isRead: true });
+        // Graph puts a reply made with createReply in its thread; the dev page names the thread instead.
+        if (typeof body.conversationId === 'string' && body.conversationId) draft.conversationId = body.conversationId;
+        return Response.json(view(draft), { status: 201 });
+      }
+    }
+    if ((m = /^\/messages\/([^/]+)(\/.*)?$/.exec(rest))) {
+      const message = mailboxes.message(box, m[1]!);
+      if (!message) return graphError(404);
+      const sub = m[2] ?? '';
+      if (method === 'GET' && sub === '') return Response.json(view(message));
+      if (method === 'GET' && sub === '/$value') return new Response(new Uint8Array(message.raw), { headers: { 'content-type': 'text/plain' } });
+      if (method === 'GET' && sub === '/attachments') {
+        return Response.json({ '@odata.context': `${GRAPH_ROOT}/$metadata#users('${box.address}')/messages('${idOf(message, context.immutable)}')/attachments`, value: message.attachments });
+      }
+      if (method === 'PATCH' && sub === '') {
+        const body = (await request.json()) as { categories?: unknown; isRead?: unknown };
+        if (body.categories !== undefined) {
+          if (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string')) return graphError(400, 'ErrorInvalidProperty', 'categories must be strings.');
+          message.categories = body.categories as string[];
+        }
+        if (typeof body.isRead === 'boolean') message.isRead = body.isRead;
+        message.lastModifiedDateTime = new Date().toISOString();
+        return Response.json(view(message));
+      }
+      if (method === 'POST' && sub === '/send') {
+        if (message.folder !== 'drafts') return graphError(400, 'ErrorInvalidOperation', 'Only drafts can be sent.');
+        mailboxes.send(box, m[1]!);
+        return new Response(null, { status: 202 });
+      }
+    }
+    return graphError(400, 'BadRequest', `Unsupported request: ${method} ${rest}`);
+  }
+
+  function list(box: EmulatedMailbox, folder: FolderName | undefined, q: URLSearchParams, view: (m: EmulatedMessage) => Record<string, unknown>): Response {
+    let messages = box.messages.filter((m) => !folder || m.folder === folder);
+    const filter = q.get('$filter');
+    if (filter) {
+      const wanted = /^internetMessageId eq '((?:[^']|'')*)'$/i.exec(filter.trim());
+      if (!wanted) return graphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+      messages = messages.filter((m) => m.internetMessageId === wanted[1]!.replace(/''/g, "'"));
+    }
+    messages = [...messages].sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    const top = Number(q.get('$top') ?? 10);
+    return Response.json({
+      '@odata.context': `${GRAPH_ROOT}/$metadata#users('${box.address}')/messages`,
+      value: messages.slice(0, Number.isInteger(top) && top > 0 ? top : 10).map(view),
+    });
+  }
+
+  function translate(box: EmulatedMailbox, body: TranslateBody): Response {
+    const target = body.targetIdType;
+    if (!Array.isArray(body.inputIds) || (target !== 'restId' && target !== 'restImmutableEntryId')) {
+      return graphError(400, 'ErrorInvalidArgument', 'inputIds and a supported targetIdType are required.');
+    }
+    return Response.json({
+      '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(microsoft.graph.convertIdResult)`,
+      value: body.inputIds.map((sourceId) => {
+        const message = mailboxes.message(box, sourceId);
+        if (message) return { sourceId, targetId: target === 'restId' ? message.restId : message.immutableId };
+        const wellFormed = /^AA[A-Za-z0-9_-]{10,}={0,2}$/.test(sourceId);
+        return {
+          sourceId,
+          errorDetails: wellFormed ? { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } : { code: 'ErrorInvalidIdMalformed', message: 'Id is malformed.' },
+        };
+      }),
+    });
+  }
+
+  return { mailboxes, faults, requests, handle };
+}
+
+interface TranslateBody {
+  inputIds?: string[];
+  sourceIdType?: string;
+  targetIdType?: string;
+}
+
+const idOf = (m: EmulatedMessage, immutable: boolean) => (immutable ? m.immutableId : m.restId);
+
+/** A message as Graph shows it, narrowed by $select and widened by $expand. */
+function messageJson(m: EmulatedMessage, box: EmulatedMailbox, immutable: boolean, q: URLSearchParams): Record<string, unknown> {
+  const id = idOf(m, immutable);
+  const full: Record<string, unknown> = {
+    '@odata.etag': `W/"${Buffer.from(m.lastModifiedDateTime).toString('base64')}"`,
+    id,
+    createdDateTime: m.createdDateTime,
+    lastModifiedDateTime: m.lastModifiedDateTime,
+    changeKey: Buffer.from(m.lastModifiedDateTime).toString('base64'),
+    categories: m.categories,
+    receivedDateTime: m.receivedDateTime,
+    sentDateTime: m.sentDateTime,
+    hasAttachments: m.attachments.some((a) => !a.isInline),
+    internetMessageId: m.internetMessageId,
+    subject: m.subject,
+    bodyPreview: m.bodyPreview,
+    importance: 'normal',
+    parentFolderId: Buffer.from(`${box.address}/${m.folder}`).toString('base64url'),
+    conversationId: m.conversationId,
+    isDeliveryReceiptRequested: false,
+    isReadReceiptRequested: false,
+    isRead: m.isRead,
+    isDraft: m.folder === 'drafts',
+    webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.restId)}&exvsurl=1&viewmodel=ReadMessageItem`,
+    inferenceClassification: 'focused',
+    body: m.body,
+    sender: m.from,
+    from: m.from,
+    toRecipients: m.toRecipients,
+    ccRecipients: m.ccRecipients,
+    bccRecipients: m.bccRecipients,
+    replyTo: m.replyTo,
+    flag: { flagStatus: 'notFlagged' },
+  };
+  const select = q.get('$select');
+  const shown: Record<string, unknown> = select
+    ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || k === '@odata.etag' || select.split(',').map((s) => s.trim()).includes(k)))
+    : full;
+  for (const expand of splitTopLevel(q.get('$expand') ?? '')) {
+    if (expand === 'attachments' || expand.startsWith('attachments(')) shown.attachments = m.attachments;
+    const property = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/i.exec(expand);
+    if (property) {
+      const size = /^Integer 0x0?E08$/i.test(property[1]!.trim());
+      shown.singleValueExtendedProperties = size ? [{ id: 'Integer 0xe08', value: String(m.raw.length) }] : [];
+    }
+  }
+  return shown;
+}
+
+/** `a,b(c,d),e` → `a`, `b(c,d)`, `e`. */
+function splitTopLevel(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of value) {
+    if (ch === ',' && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+      continue;
+    }
+    if (ch === '(') depth += 1;
+    if (ch === ')') depth -= 1;
+    current += ch;
+  }
+  if (current.trim()) parts.push(current.trim());
+  return parts;
+}
+
+interface DraftBody {
+  subject?: string;
+  body?: { contentType?: string; content?: string };
+  toRecipients?: GraphRecipient[];
+  ccRecipients?: GraphRecipient[];
+  conversationId?: string;
+  internetMessageHeaders?: { name?: string; value?: string }[];
+}
+
+const encodedWord = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`);
+const addressList = (list: GraphRecipient[] = []) =>
+  list.map((r) => (r.emailAddress.name ? `${encodedWord(r.emailAddress.name)} <${r.emailAddress.address}>` : r.emailAddress.address)).join(', ');
+
+/** The MIME Exchange would hold for a draft made through Graph: one text or HTML part, UTF-8. */
+function draftMime(box: EmulatedMailbox, draft: DraftBody): Buffer {
+  const domain = box.address.split('@')[1] ?? 'emulated.graph';
+  const html = draft.body?.contentType?.toLowerCase() === 'html';
+  const content = Buffer.from(draft.body?.content ?? '').toString('base64').replace(/.{76}/g, '$&\r\n');
+  const lines = [
+    `From: ${encodedWord(box.displayName)} <${box.address}>`,
+    ...(draft.toRecipients?.length ? [`To: ${addressList(draft.toRecipients)}`] : []),
+    ...(draft.ccRecipients?.length ? [`Cc: ${addressList(draft.ccRecipients)}`] : []),
+    `Subject: ${encodedWord(draft.subject ?? '')}`,
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <${randomBytes(12).toString('hex')}@${domain}>`,
+    // Graph takes only x- headers here; the emulator also keeps In-Reply-To and References, for replies.
+    ...(draft.internetMessageHeaders ?? [])
+      .filter((h) => h.name && h.value && /^(x-[\w-]+|in-reply-to|references)$/i.test(h.name) && !/[\r\n]/.test(h.value))
+      .map((h) => `${h.name}: ${h.value}`),
+    'MIME-Version: 1.0',
+    `Content-Type: ${html ? 'text/html' : 'text/plain'}; charset="utf-8"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    content,
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'));
+}

@@ -1,0 +1,72 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Queryable } from '../store/database.ts';
+import { jobs } from '../store/schema.ts';
+
+// The job table: enqueue inside the caller's transaction (so a job exists exactly when what
+// asked for it was committed), claim with a lease, and settle only with the claim in hand.
+
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  runAt: Date;
+  /** Enqueuing again while a job with the same kind and key is pending adds nothing. */
+  key?: string;
+}
+
+export async function enqueueJob(db: Queryable, job: NewJob, now: Date): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({ kind: job.kind, key: job.key ?? null, payload: job.payload, runAt: job.runAt, createdAt: now })
+    .onConflictDoNothing();
+}
+
+/** A job taken by one runner: `attempts` counts this run, and proves the claim when settling. */
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  createdAt: Date;
+}
+
+/**
+ * Takes up to `limit` due jobs for this runner until `leaseUntil`. SKIP LOCKED lets runners
+ * in other processes take other jobs at the same moment instead of waiting; a job whose
+ * lease ran out (its runner died) is due again.
+ */
+export async function claimDueJobs(db: Queryable, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedJob[]> {
+  const result = await db.execute(sql`
+    update jobs set attempts = attempts + 1, locked_until = ${leaseUntil.toISOString()}::timestamptz
+    where id in (
+      select id from jobs
+      where status = 'pending' and run_at <= ${now.toISOString()}::timestamptz
+        and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+      order by run_at, id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, kind, payload, attempts, created_at`);
+  return rowsOf<{ id: number | string; kind: string; payload: unknown; attempts: number; created_at: Date | string }>(result).map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    payload: r.payload,
+    attempts: r.attempts,
+    createdAt: new Date(r.created_at),
+  }));
+}
+
+// Each settle applies only while the job is still this claim's: a runner whose lease ran out
+// and whose job was taken again cannot overwrite what the newer run decides.
+const claimed = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, 'pending'));
+
+export async function completeJob(db: Queryable, job: ClaimedJob, now: Date): Promise<void> {
+  await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null }).where(claimed(job));
+}
+
+export async function retryJob(db: Queryable, job: ClaimedJob, runAt: Date, error: string): Promise<void> {
+  await db.update(jobs).set({ runAt, lockedUntil: null, lastError: error }).where(claimed(job));
+}
+
+export async function failJob(db: Queryable, job: ClaimedJob, now: Date, error: string): Promise<void> {
+  await db.update(jobs).set({ status: 'failed', finishedAt: now, lockedUntil: null, lastError: error }).where(claimed(job));
+}
