@@ -15,8 +15,13 @@ export default tseslint.config(
     },
   },
   {
+    // The Outlook add-in runs in the browser (Outlook's web view).
+    files: ['outlook-addin/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Benchmarks and scripts print their figures.
-    files: ['tests/bench/**', 'scripts/**'],
+    files: ['tests/bench/**', 'scripts/**', '*/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );
