@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // Every setting comes from the environment, is read once at start-up, and a wrong value
@@ -36,6 +37,9 @@ const EnvSchema = z.object({
     .url()
     .regex(/\/(v1\.0|beta)\/?$/, { message: 'must end with the Graph version, e.g. https://graph.microsoft.com/v1.0' })
     .optional(),
+  ADDIN_DIR: z.string().min(1).optional(),
+  TEAMS_APP_ID: z.string().trim().min(1).optional(),
+  CASE_URL: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   ORGANISATION_NAME: z.string().min(1).optional(),
   SEED_DEMO: flag.optional(),
@@ -43,6 +47,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
+
+/** Where `npm start` builds the Outlook add-in. */
+const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../outlook-addin/dist', import.meta.url));
 
 export type Config = ReturnType<typeof parseConfig>;
 
@@ -105,6 +112,12 @@ export function parseConfig(env: Record<string, string | undefined>) {
       authorityHost: e.ENTRA_AUTHORITY_HOST,
       clientSecret: e.ENTRA_CLIENT_SECRET,
       clientCertificatePath: e.ENTRA_CLIENT_CERTIFICATE_PATH ? resolve(e.ENTRA_CLIENT_CERTIFICATE_PATH) : undefined,
+    },
+    frontEnds: {
+      addinDir: resolve(e.ADDIN_DIR ?? DEFAULT_ADDIN_DIR),
+      teamsAppId: e.TEAMS_APP_ID,
+      // Until the case tab is served, the start page's search shows the case.
+      caseUrl: e.CASE_URL ?? '/?q={caseNumber}',
     },
     jobPollMs: e.JOB_POLL_MS,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',

@@ -71,6 +71,20 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     maxUploadBytes: config.maxUploadBytes,
     graph,
     graphEmulator,
+    frontEnds: {
+      addinDir: config.frontEnds.addinDir,
+      dev: devIssuer !== null,
+      addin:
+        config.auth.mode === 'entra'
+          ? {
+              auth: 'naa',
+              clientId: config.auth.clientId,
+              apiScope: `${config.auth.appIdUri ?? `api://${config.auth.clientId}`}/${config.auth.scope}`,
+              ...(config.frontEnds.teamsAppId ? { teamsAppId: config.frontEnds.teamsAppId } : {}),
+              caseUrl: config.frontEnds.caseUrl,
+            }
+          : { auth: 'dev', caseUrl: config.frontEnds.caseUrl },
+    },
   });
   const server = app.listen(config.port, config.host);
   // Longer than the idle timeout of the load balancers in front (Azure's is about a minute),

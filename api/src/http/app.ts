@@ -18,6 +18,7 @@ import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { mailRouter } from './routes/mail.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import { frontEndsRouter, type FrontEndsOptions } from './routes/front-ends.ts';
 import { peopleRouter } from './routes/people.ts';
 
 export interface AppOptions {
@@ -32,6 +33,8 @@ export interface AppOptions {
   graph: GraphAccess | null;
   /** The emulated Graph the dev router serves at /dev/graph/v1.0 (dev issuer only). */
   graphEmulator?: GraphEmulator | null;
+  /** The built front ends to serve; absent in tests of the API alone. */
+  frontEnds?: FrontEndsOptions;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -85,6 +88,7 @@ export function createApp(options: AppOptions): Express {
   });
   app.use('/api/v1', api);
 
+  if (options.frontEnds) app.use(frontEndsRouter(options.frontEnds));
   if (options.devIssuer) app.use(devRouter(options.devIssuer, options.graphEmulator ?? null));
   app.use(() => {
     throw new AppError('not_found', 'No such route');

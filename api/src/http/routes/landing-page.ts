@@ -101,5 +101,8 @@ select.addEventListener('change', async () => {
 });
 document.getElementById('search').addEventListener('submit', (e) => { e.preventDefault(); search(document.getElementById('q').value); });
 await signIn();
-await search('');
+// A link such as /?q=KS%202026%2F0042 (the add-in's "open the case" in npm start) searches at once.
+const initial = new URLSearchParams(location.search).get('q') ?? '';
+document.getElementById('q').value = initial;
+await search(initial);
 `;
