@@ -46,11 +46,19 @@ export function Pane({ host, client, links }: PaneProps) {
   // A pinned pane stays open while the user moves between mails: each item gets a fresh form.
   const [current, setCurrent] = useState<{ item: MailItem | null; generation: number }>(() => ({ item: host.currentItem(), generation: 0 }));
 
-  useEffect(() => host.onThemeChanged(setTheme), [host]);
-  useEffect(
-    () => host.onItemChanged(() => setCurrent((previous) => ({ item: host.currentItem(), generation: previous.generation + 1 }))),
-    [host],
-  );
+  // Outlook may change the item or theme between the first render and the moment the
+  // listeners are in place: read both again once listening, so that no change is missed.
+  useEffect(() => {
+    const stop = host.onThemeChanged(setTheme);
+    setTheme(host.theme());
+    return stop;
+  }, [host]);
+  useEffect(() => {
+    const stop = host.onItemChanged(() => setCurrent((previous) => ({ item: host.currentItem(), generation: previous.generation + 1 })));
+    const now = host.currentItem();
+    setCurrent((previous) => (sameItem(previous.item, now) ? previous : { item: now, generation: previous.generation + 1 }));
+    return stop;
+  }, [host]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -65,6 +73,11 @@ export function Pane({ host, client, links }: PaneProps) {
       </ServicesProvider>
     </FluentProvider>
   );
+}
+
+function sameItem(a: MailItem | null, b: MailItem | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.mode === b.mode && (a.mode === 'read' && b.mode === 'read' ? a.itemId === b.itemId : true);
 }
 
 function ItemView({ item }: { item: MailItem | null }) {
