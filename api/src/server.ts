@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { DEMO_ORGANISATION, DEMO_TENANT_ID } from './demo/organisation.ts';
 import { seedDemoCases, seedOrganisation } from './demo/seed.ts';
 import { seedDemoMail } from './demo/seed-mail.ts';
+import { seedDemoChannelTab } from './demo/seed-teams.ts';
 import { createDevGraph } from './dev/graph/dev-graph.ts';
 import { loadClientCredential } from './graph/credentials.ts';
 import { createDevTokens } from './graph/dev-tokens.ts';
@@ -48,6 +49,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       logger.info({ cases: config.demoCases }, 'seeding the demo register');
       await seedDemoCases(deps, org, config.demoCases);
       await seedDemoMail(deps, org);
+      await seedDemoChannelTab(deps, org);
       await handle.maintain();
     }
   }

@@ -38,6 +38,15 @@ import {
   type RegisterMail,
   type TieOutgoingMail,
 } from './schemas/mail.ts';
+import {
+  ChannelFileListSchema,
+  ChannelTabBindingSchema,
+  FileFromDriveResultSchema,
+  type ChannelFile,
+  type ChannelTabBinding,
+  type FileFromDrive,
+  type FileFromDriveResult,
+} from './schemas/channel-tab.ts';
 import { CaseSearchResultSchema, type CaseSearchQuery, type CaseSearchResult } from './schemas/search.ts';
 
 /** A problem+json answer from the API, as an error the caller can show: `detail` and `errors` are ready to read. */
@@ -156,6 +165,22 @@ export function createApiClient(options: ApiClientOptions) {
       }),
     /** Ties a saved draft to a case: once sent, its copy in Sent Items is registered as outgoing. */
     tieOutgoingMail: (input: TieOutgoingMail): Promise<OutgoingMailTie> => request(OutgoingMailTieSchema, 'POST', '/mail/outgoing', { json: input }),
+    /** The case a Teams channel's tab is bound to; a 404 ApiProblem when none. */
+    getChannelTab: (teamId: string, channelId: string): Promise<ChannelTabBinding> =>
+      request(ChannelTabBindingSchema, 'GET', `/channel-tabs/${ref(teamId)}/${ref(channelId)}`),
+    bindChannelTab: (teamId: string, channelId: string, caseRef: string): Promise<ChannelTabBinding> =>
+      request(ChannelTabBindingSchema, 'PUT', `/channel-tabs/${ref(teamId)}/${ref(channelId)}`, { json: { caseRef } }),
+    unbindChannelTab: async (teamId: string, channelId: string): Promise<void> => {
+      await request(null, 'DELETE', `/channel-tabs/${ref(teamId)}/${ref(channelId)}`);
+    },
+    /** The channel's files, each with whether (and which version) it is filed in the bound case. */
+    channelFiles: async (teamId: string, channelId: string): Promise<ChannelFile[]> =>
+      (await request(ChannelFileListSchema, 'GET', `/channel-tabs/${ref(teamId)}/${ref(channelId)}/files`)).items,
+    fileFromDrive: (caseIdOrNumber: string, input: FileFromDrive, idempotencyKey?: string): Promise<FileFromDriveResult> =>
+      request(FileFromDriveResultSchema, 'POST', `/cases/${ref(caseIdOrNumber)}/documents/from-drive`, {
+        json: input,
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
     grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
     },

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'already_registered_elsewhere',
   /** An attachment the user chose is not in the mail. */
   'attachment_not_found',
+  /** A SharePoint file (a channel's file) is no longer where the tab said: moved, deleted or never there. */
+  'drive_item_not_found',
   /** Microsoft 365 answered with something we could not use; trying again may help. */
   'upstream_failed',
 ] as const;

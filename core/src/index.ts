@@ -10,6 +10,7 @@ export * from './schemas/event.ts';
 export * from './schemas/search.ts';
 export * from './schemas/problem.ts';
 export * from './schemas/mail.ts';
+export * from './schemas/channel-tab.ts';
 export * from './swedish-time.ts';
 export * from './files.ts';
 export * from './client.ts';

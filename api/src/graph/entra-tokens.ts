@@ -28,8 +28,10 @@ export function createEntraTokens(options: EntraTokenOptions): GraphTokens {
   const app = new ConfidentialClientApplication(msalConfiguration(options, host));
 
   return {
-    forUser(assertion, { sharedMailbox }) {
-      const scopes = ['Mail.ReadWrite', 'MailboxSettings.ReadWrite', ...(sharedMailbox ? ['Mail.ReadWrite.Shared'] : [])].map(
+    forUser(assertion, { sharedMailbox, files = false }) {
+      // Channel files: Files.Read.All is the least privileged delegated permission for filesFolder and drive items.
+      const wanted = files ? ['Files.Read.All'] : ['Mail.ReadWrite', 'MailboxSettings.ReadWrite', ...(sharedMailbox ? ['Mail.ReadWrite.Shared'] : [])];
+      const scopes = wanted.map(
         (scope) => `${resource}/${scope}`,
       );
       return {

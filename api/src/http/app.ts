@@ -17,6 +17,7 @@ import { directoryRouter } from './routes/directory.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
 import { mailRouter } from './routes/mail.ts';
+import { channelTabsRouter } from './routes/channel-tabs.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { frontEndsRouter, type FrontEndsOptions } from './routes/front-ends.ts';
 import { peopleRouter } from './routes/people.ts';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Express {
   api.use(documentsRouter(deps));
   api.use(peopleRouter(deps));
   api.use(mailRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
+  api.use(channelTabsRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
   api.use(() => {
     throw new AppError('not_found', 'No such route');
   });

@@ -8,7 +8,7 @@ import { startTestGraph, type TestGraph } from '../dev/graph/test-graph.ts';
 import { mailJobHandlers } from '../jobs/mail-jobs.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 import { rowsOf } from '../store/database.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { signedInCaller, startTestServer, type ApiCall, type TestServer } from './test-server.ts';
 
 // Registering mail from Outlook over HTTP, as the add-in does: the real routes, services,
 // store and Graph client code, with Entra ID and Graph emulated behind msw.
@@ -20,44 +20,24 @@ const demoMail = (name: string) => readFile(new URL(`../demo/mail/${name}`, impo
 
 let m365: TestGraph;
 let s: TestServer;
+let call: ApiCall;
+let token: Record<string, string>;
 const logs: string[] = [];
-const token: Record<string, string> = {};
 beforeAll(async () => {
   m365 = startTestGraph({ maxRetryWaitSeconds: 3 });
   s = await startTestServer({ maxUploadBytes: MAX_UPLOAD, graph: m365.access, logs });
   m365.allow(s.url);
-  for (const [who, email] of Object.entries({
+  ({ call, token } = await signedInCaller(s, {
     karin: 'karin.lindqvist@ekby.se',
     johan: 'johan.berg@ekby.se',
     erik: 'erik.nystrom@ekby.se',
     sofia: 'sofia.ek@ekby.se',
-  })) {
-    token[who] = await s.tokenFor(email);
-  }
+  }));
 });
 afterAll(async () => {
   await s.close();
   m365.close();
 });
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-async function call(
-  method: string,
-  path: string,
-  options: { as?: string; json?: unknown; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token[options.as ?? 'karin']}`, ...options.headers };
-  if (options.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${s.url}${path}`, { method, headers, ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}) });
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
-}
 
 async function newCase(diary: string, title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; caseNumber: string }> {
   const res = await call('POST', '/api/v1/cases', { json: { diary, title, ...extra } });

@@ -31,6 +31,7 @@ export const STATUS: Record<ErrorCode, number> = {
   already_registered_elsewhere: 409,
   attachment_not_found: 422,
   upstream_failed: 502,
+  drive_item_not_found: 404,
 };
 
 export function localeOf(req: Request): Locale {

@@ -79,3 +79,32 @@ export async function startTestServer(
     },
   };
 }
+
+/** An answer as a test reads it: JSON parsed, anything else as bytes. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests check answers field by field
+  body: any;
+}
+
+export type ApiCall = (
+  method: string,
+  path: string,
+  options?: { as?: string; json?: unknown; headers?: Record<string, string> },
+) => Promise<Answer>;
+
+/** Signs in demo users by name (`{ karin: 'karin.lindqvist@ekby.se' }`) and calls the API as them, the first by default. */
+export async function signedInCaller(s: TestServer, users: Record<string, string>): Promise<{ call: ApiCall; token: Record<string, string> }> {
+  const token: Record<string, string> = {};
+  for (const [who, email] of Object.entries(users)) token[who] = await s.tokenFor(email);
+  const first = Object.keys(users)[0]!;
+  const call: ApiCall = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token[options.as ?? first]}`, ...options.headers };
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${s.url}${path}`, { method, headers, ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}) });
+    const type = res.headers.get('content-type') ?? '';
+    return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
+  };
+  return { call, token };
+}

@@ -359,3 +359,21 @@ export const jobs = pgTable(
     uniqueIndex('jobs_pending_key').on(t.kind, t.key).where(sql`${t.status} = 'pending' and ${t.key} is not null`),
   ],
 );
+
+/** The case a Teams channel's tab shows: one per team and channel in an organisation. */
+export const channelTabs = pgTable(
+  'channel_tabs',
+  {
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    boundBy: uuid('bound_by')
+      .notNull()
+      .references(() => users.id),
+    boundAt: timestamp('bound_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.teamId, t.channelId] }), index('channel_tabs_case').on(t.caseId)],
+);

@@ -15,6 +15,8 @@ export const EVENT_ACTIONS = [
   'access.granted',
   'access.revoked',
   'roles.changed',
+  'channel_tab.bound',
+  'channel_tab.unbound',
 ] as const;
 export const EventActionSchema = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof EventActionSchema>;

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.ts';
 import { DEMO_SHARED_MAILBOX } from '../../demo/mail.ts';
+import { DEMO_TEAM } from '../../demo/teams.ts';
 import { startServer, type RunningServer } from '../../server.ts';
 
 // `npm start` as a newcomer meets it: the dev issuer, demo data, and an emulated Graph that
@@ -94,5 +95,35 @@ describe('the dev Graph under npm start', () => {
     expect((await get(`/dev/graph/v1.0/users/${DEMO_SHARED_MAILBOX.address}/messages`, app)).status).toBe(200);
     expect((await get('/dev/graph/v1.0/me/messages', app)).status).toBe(400);
     expect((await get('/dev/graph/v1.0/me/messages', 'not-a-token')).status).toBe(401);
+  });
+
+  it('has the Sjövik project channel bound to its detaljplan case, with Swedish sample files that file through the emulated Graph', async () => {
+    const johan = await (
+      await fetch(`${server.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'johan.berg@ekby.se' }) })
+    ).json() as { access_token: string };
+    const tab = `/api/v1/channel-tabs/${encodeURIComponent(DEMO_TEAM.id)}/${encodeURIComponent(DEMO_TEAM.channel.id)}`;
+    const binding = await get(tab, johan.access_token);
+    expect(binding.body).toMatchObject({ caseNumber: expect.stringMatching(/^KS \d{4}\/\d{4}$/), boundBy: { name: 'Johan Berg' } });
+
+    const files = await get(`${tab}/files`, johan.access_token);
+    expect(files.status).toBe(200);
+    const items = files.body.items as { name: string; driveId: string; itemId: string; mediaType: string; registration: unknown }[];
+    expect(items.map((f) => [f.name, f.mediaType, f.registration])).toEqual([
+      ['Anteckningar från byggherremöte.txt', 'text/plain', null],
+      ['Flygfoto Sjöviken.png', 'image/png', null],
+      ['Planbeskrivning Sjövik 2-14 samrådshandling.pdf', 'application/pdf', null],
+      ['Samrådsredogörelse Sjövik 2-14.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null],
+    ]);
+
+    const pdf = items[2]!;
+    const res = await fetch(`${server.url}/api/v1/cases/${binding.body.caseId}/documents/from-drive`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${johan.access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ driveId: pdf.driveId, itemId: pdf.itemId, direction: 'internal' }] }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { items: { document: { title: string; files: { name: string; size: number }[] } }[] };
+    expect(body.items[0]!.document.title).toBe('Planbeskrivning Sjövik 2-14 samrådshandling');
+    expect(body.items[0]!.document.files[0]!.name).toBe('Planbeskrivning Sjövik 2-14 samrådshandling.pdf');
   });
 });

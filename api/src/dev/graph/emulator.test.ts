@@ -172,3 +172,48 @@ describe('the emulated Graph', () => {
     expect((await ask('GET', `/me/mailFolders/drafts/messages`, { as: 'karin' })).json.value).toEqual([]);
   });
 });
+
+describe('the emulated Graph, files of a Teams channel', () => {
+  function channel() {
+    const team = graph.drives.addTeam({ displayName: 'Ekby kommun – Projekt Sjövik' });
+    const ch = graph.drives.addChannel(team.id, { displayName: 'Detaljplan Sjövik 2:14' });
+    const file = graph.drives.addFile(team.id, ch.id, { name: 'Plankarta.pdf', content: Buffer.from('%PDF-1.4 v1'), mediaType: 'application/pdf' });
+    return { team, ch, file };
+  }
+
+  it('finds the files folder, lists its children page by page, and answers a driveItem as Graph does', async () => {
+    const { team, ch, file } = channel();
+    graph.drives.addFile(team.id, ch.id, { name: 'Beskrivning.docx', content: Buffer.from('PK'), mediaType: 'application/octet-stream' });
+    graph.drives.pageSize = 1;
+
+    const folder = await ask('GET', `/teams/${team.id}/channels/${encodeURIComponent(ch.id)}/filesFolder`, { as: 'karin' });
+    expect(folder.status).toBe(200);
+    expect(folder.json).toMatchObject({ name: 'Detaljplan Sjövik 2:14', folder: { childCount: 2 }, parentReference: { driveId: team.driveId, driveType: 'documentLibrary' } });
+
+    const first = await ask('GET', `/drives/${team.driveId}/items/${folder.json.id}/children`, { as: 'karin' });
+    expect(first.json.value.map((i: { name: string }) => i.name)).toEqual(['Beskrivning.docx']);
+    const next = new URL(first.json['@odata.nextLink']);
+    const second = await ask('GET', `${next.pathname.slice('/v1.0'.length)}${next.search}`, { as: 'karin' });
+    expect(second.json.value.map((i: { name: string }) => i.name)).toEqual(['Plankarta.pdf']);
+    expect(second.json['@odata.nextLink']).toBeUndefined();
+
+    const item = await ask('GET', `/drives/${team.driveId}/items/${file.id}?$select=name,eTag,size,file`, { as: 'karin' });
+    expect(item.json).toEqual({ '@odata.etag': item.json.eTag, id: file.id, name: 'Plankarta.pdf', eTag: `"{${file.guid}},1"`, size: 11, file: { mimeType: 'application/pdf', hashes: {} } });
+    expect((await ask('GET', `/drives/${team.driveId}/items/01NOTHERE`, { as: 'karin' })).status).toBe(404);
+    expect((await ask('GET', `/teams/${team.id}/channels/19:none@thread.tacv2/filesFolder`)).status).toBe(401);
+  });
+
+  it('answers content with a 302 to a download URL for that version, which a new version makes stale', async () => {
+    const { team, file } = channel();
+    const content = await ask('GET', `/drives/${team.driveId}/items/${file.id}/content`, { as: 'karin' });
+    expect(content.status).toBe(302);
+    const location = new URL(content.headers.get('location')!);
+    const download = () => ask('GET', location.pathname.slice('/v1.0'.length));
+    expect((await download()).raw.toString()).toBe('%PDF-1.4 v1');
+
+    graph.drives.bumpVersion(file.id, Buffer.from('%PDF-1.4 v2'));
+    expect((await download()).status).toBe(404);
+    const item = await ask('GET', `/drives/${team.driveId}/items/${file.id}`, { as: 'karin' });
+    expect(item.json).toMatchObject({ eTag: `"{${file.guid}},2"`, cTag: `"c:{${file.guid}},2"`, size: 11 });
+  });
+});

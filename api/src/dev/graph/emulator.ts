@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { driveItemJson, GraphDrives } from './drives.ts';
 import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type FolderName, type GraphRecipient } from './mailboxes.ts';
 
 /**
@@ -23,6 +24,12 @@ import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type Folder
  * - GET  mailFolders('{folder}')/messages and mailFolders/{folder}/messages (inbox, sentitems, drafts)
  * - POST translateExchangeIds         to restId or restImmutableEntryId
  * - GET/POST outlook/masterCategories
+ * And the files part, for the Teams channel tab (drives.ts):
+ * - GET  teams/{team-id}/channels/{channel-id}/filesFolder   the channel's folder (driveItem, parentReference.driveId)
+ * - GET  drives/{drive-id}/items/{item-id}                   a driveItem ($select): name, size, eTag, cTag, file.mimeType…
+ * - GET  drives/{drive-id}/items/{item-id}/children          $top, paged with @odata.nextLink ($skiptoken)
+ * - GET  drives/{drive-id}/items/{item-id}/content           a 302 to a pre-authenticated download URL (as
+ *                                                             SharePoint's), which the emulator also serves, without a token
  * Every message JSON is shaped as Graph's (id, subject, from, toRecipients, ccRecipients,
  * receivedDateTime, sentDateTime, internetMessageId, conversationId, bodyPreview,
  * body { contentType, content }, hasAttachments, categories…). With `Prefer: IdType="ImmutableId"`
@@ -32,6 +39,7 @@ import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type Folder
  */
 export interface GraphEmulator {
   mailboxes: GraphMailboxes;
+  drives: GraphDrives;
   faults: GraphFaults;
   /** Every request answered, in order, for tests to see what the API asked. */
   requests: { method: string; path: string; prefer: string | null }[];
@@ -43,6 +51,7 @@ export type GraphCaller = { kind: 'user'; objectId: string; address: string; nam
 
 export interface GraphEmulatorOptions {
   mailboxes?: GraphMailboxes;
+  drives?: GraphDrives;
   /** Reads a bearer token; null refuses it (401). */
   authenticate(token: string): Promise<GraphCaller | null>;
   /** Called when a user's own mailbox does not exist yet (the dev server fills one with sample mail). */
@@ -104,6 +113,7 @@ const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
 export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulator {
   const mailboxes = options.mailboxes ?? new GraphMailboxes();
+  const drives = options.drives ?? new GraphDrives();
   const faults = new GraphFaults();
   const requests: GraphEmulator['requests'] = [];
   const provisioning = new Map<string, Promise<void>>();
@@ -117,10 +127,16 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     const fault = faults.take(`${request.method} ${path}`);
     if (fault) return graphError(fault.status, undefined, undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
 
+    // SharePoint's download URLs carry their own short-lived authorisation, not a bearer token.
+    const download = /^\/_download\/([^/]+)\/([^/]+)\/(\d+)$/.exec(path);
+    if (download && request.method === 'GET') return downloadFile(decodeURIComponent(download[1]!), decodeURIComponent(download[2]!), Number(download[3]));
+
     const token = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!token) return graphError(401);
     const caller = await options.authenticate(token);
     if (!caller) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
+
+    if (/^\/(teams|drives)\//.test(path)) return files(request, url, path, at === -1 ? '' : url.pathname.slice(0, at + '/v1.0'.length));
 
     const match = /^\/(me|users\/([^/]+))(\/.*)?$/.exec(path);
     if (!match) return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
@@ -246,7 +262,54 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     });
   }
 
-  return { mailboxes, faults, requests, handle };
+  function files(request: Request, url: URL, path: string, root: string): Response {
+    if (request.method !== 'GET') return graphError(400, 'BadRequest', `Unsupported request: ${request.method} ${path}`);
+    const segments = path.split('/').slice(1).map(decodeURIComponent);
+    const q = url.searchParams;
+    const select = (json: Record<string, unknown>) => {
+      const wanted = q.get('$select')?.split(',').map((s) => s.trim());
+      return wanted ? Object.fromEntries(Object.entries(json).filter(([k]) => k === 'id' || k === '@odata.etag' || wanted.includes(k))) : json;
+    };
+    if (segments[0] === 'teams' && segments[2] === 'channels' && segments[4] === 'filesFolder' && segments.length === 5) {
+      const team = drives.teams.get(segments[1]!);
+      const channel = team?.channels.get(segments[3]!);
+      if (!team || !channel) return graphError(404, 'NotFound', 'No team or channel found with the given id.');
+      return Response.json({ '@odata.context': `${GRAPH_ROOT}/$metadata#teams('${team.id}')/channels('${channel.id}')/filesFolder/$entity`, ...select(driveItemJson(drives.items.get(channel.folderId)!, drives)) });
+    }
+    if (segments[0] === 'drives' && segments[2] === 'items' && segments.length >= 4 && segments.length <= 5) {
+      const item = drives.item(segments[1]!, segments[3]!);
+      if (!item) return graphError(404, 'itemNotFound', 'The resource could not be found.');
+      const sub = segments[4];
+      if (sub === undefined) return Response.json(select(driveItemJson(item, drives)));
+      if (sub === 'children') {
+        const all = drives.children(item.driveId, item.id);
+        const top = Math.min(Number(q.get('$top') ?? 200) || 200, drives.pageSize);
+        const skip = Number(q.get('$skiptoken') ?? 0) || 0;
+        const next = new URL(url);
+        next.searchParams.set('$skiptoken', String(skip + top));
+        return Response.json({
+          '@odata.context': `${GRAPH_ROOT}/$metadata#Collection(driveItem)`,
+          value: all.slice(skip, skip + top).map((child) => select(driveItemJson(child, drives))),
+          ...(skip + top < all.length ? { '@odata.nextLink': next.toString() } : {}),
+        });
+      }
+      if (sub === 'content') {
+        if (item.content === null) return graphError(400, 'invalidRequest', 'Cannot download a folder.');
+        const location = `${url.origin}${root}/_download/${encodeURIComponent(item.driveId)}/${encodeURIComponent(item.id)}/${item.version}`;
+        return new Response(null, { status: 302, headers: { location } });
+      }
+    }
+    return graphError(400, 'BadRequest', `Unsupported request: ${request.method} ${path}`);
+  }
+
+  function downloadFile(driveId: string, id: string, version: number): Response {
+    const item = drives.item(driveId, id);
+    // A download URL is for one version; after a new one is saved it no longer answers.
+    if (!item?.content || item.version !== version) return graphError(404, 'itemNotFound', 'The resource could not be found.');
+    return new Response(new Uint8Array(item.content), { headers: { 'content-type': item.mediaType ?? 'application/octet-stream' } });
+  }
+
+  return { mailboxes, drives, faults, requests, handle };
 }
 
 interface TranslateBody {

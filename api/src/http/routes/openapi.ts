@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
+  BindChannelTabSchema,
   CaseEventListSchema,
+  ChannelFileListSchema,
+  ChannelTabBindingSchema,
+  FileFromDriveResultSchema,
+  FileFromDriveSchema,
   CaseSchema,
   CaseSearchQuerySchema,
   CaseSearchResultSchema,
@@ -88,6 +93,30 @@ const OPERATIONS: Operation[] = [
     response: OutgoingMailTieSchema,
     status: '201',
   },
+  { method: 'get', path: '/channel-tabs/{teamId}/{channelId}', summary: "The case a Teams channel's tab is bound to; 404 when none", response: ChannelTabBindingSchema },
+  {
+    method: 'put',
+    path: '/channel-tabs/{teamId}/{channelId}',
+    summary: "Bind a Teams channel's tab to a case (id or case number) the user may read; 201 when new, 200 when it was bound already",
+    body: BindChannelTabSchema,
+    response: ChannelTabBindingSchema,
+    status: '201',
+  },
+  {
+    method: 'get',
+    path: '/channel-tabs/{teamId}/{channelId}/files',
+    summary: "The channel's files (through Graph as the user), each with the version filed in the bound case and whether SharePoint holds a newer one",
+    response: ChannelFileListSchema,
+  },
+  {
+    method: 'post',
+    path: '/cases/{ref}/documents/from-drive',
+    summary: 'File SharePoint files (a channel\'s files) into a case, all or none; each version once: 200 when every item was filed already',
+    body: FileFromDriveSchema,
+    response: FileFromDriveResultSchema,
+    status: '201',
+    headers: ['Idempotency-Key'],
+  },
 ];
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
@@ -147,6 +176,12 @@ export function openApiDocument(serverUrl: string) {
       parameters: ['ref', 'userId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       responses: { '204': { description: 'Access removed' } },
     },
+  };
+  paths['/channel-tabs/{teamId}/{channelId}']!.delete = {
+    summary: "Unbind a Teams channel's tab (the tab was removed); recorded in the case's history",
+    security: [{ entra: [] }],
+    parameters: ['teamId', 'channelId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    responses: { '204': { description: 'Unbound' } },
   };
   return {
     openapi: '3.1.0',
