@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatedChannel, EmulatedTeam } from '../dev/graph/drives.ts';
 import { startTestGraph, type TestGraph } from '../dev/graph/test-graph.ts';
 import { rowsOf } from '../store/database.ts';
-import { signedInCaller, startTestServer, type ApiCall, type TestServer } from './test-server.ts';
+import { signedInCaller, startTestServer, type ApiCall, type NewCase, type TestServer } from './test-server.ts';
 
 // The Teams channel tab's API over HTTP: binding a channel to a case, listing the channel's
 // files through Graph on-behalf-of, and filing them. SharePoint is emulated behind msw.
@@ -17,22 +17,18 @@ let m365: TestGraph;
 let s: TestServer;
 let call: ApiCall;
 let token: Record<string, string>;
+let newCase: NewCase;
 beforeAll(async () => {
   m365 = startTestGraph({ maxRetryWaitSeconds: 3 });
   s = await startTestServer({ maxUploadBytes: MAX_UPLOAD, graph: m365.access });
   m365.allow(s.url);
-  ({ call, token } = await signedInCaller(s, { karin: 'karin.lindqvist@ekby.se', johan: 'johan.berg@ekby.se', sofia: 'sofia.ek@ekby.se' }));
+  ({ call, token, newCase } = await signedInCaller(s, { karin: 'karin.lindqvist@ekby.se', johan: 'johan.berg@ekby.se', sofia: 'sofia.ek@ekby.se' }));
 });
 afterAll(async () => {
   await s.close();
   m365.close();
 });
 
-async function newCase(diary: string, title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; caseNumber: string }> {
-  const res = await call('POST', '/api/v1/cases', { json: { diary, title, ...extra } });
-  expect(res.status).toBe(201);
-  return res.body;
-}
 
 let channels = 0;
 /** A team with one channel whose files folder holds the given files. */

@@ -8,7 +8,7 @@ import { startTestGraph, type TestGraph } from '../dev/graph/test-graph.ts';
 import { mailJobHandlers } from '../jobs/mail-jobs.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 import { rowsOf } from '../store/database.ts';
-import { signedInCaller, startTestServer, type ApiCall, type TestServer } from './test-server.ts';
+import { signedInCaller, startTestServer, type ApiCall, type NewCase, type TestServer } from './test-server.ts';
 
 // Registering mail from Outlook over HTTP, as the add-in does: the real routes, services,
 // store and Graph client code, with Entra ID and Graph emulated behind msw.
@@ -22,12 +22,13 @@ let m365: TestGraph;
 let s: TestServer;
 let call: ApiCall;
 let token: Record<string, string>;
+let newCase: NewCase;
 const logs: string[] = [];
 beforeAll(async () => {
   m365 = startTestGraph({ maxRetryWaitSeconds: 3 });
   s = await startTestServer({ maxUploadBytes: MAX_UPLOAD, graph: m365.access, logs });
   m365.allow(s.url);
-  ({ call, token } = await signedInCaller(s, {
+  ({ call, token, newCase } = await signedInCaller(s, {
     karin: 'karin.lindqvist@ekby.se',
     johan: 'johan.berg@ekby.se',
     erik: 'erik.nystrom@ekby.se',
@@ -39,11 +40,6 @@ afterAll(async () => {
   m365.close();
 });
 
-async function newCase(diary: string, title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; caseNumber: string }> {
-  const res = await call('POST', '/api/v1/cases', { json: { diary, title, ...extra } });
-  expect(res.status).toBe(201);
-  return res.body;
-}
 
 const deliver = (email: string, raw: Buffer) => m365.graph.mailboxes.addMessage(email, raw);
 

@@ -95,7 +95,10 @@ export type ApiCall = (
 ) => Promise<Answer>;
 
 /** Signs in demo users by name (`{ karin: 'karin.lindqvist@ekby.se' }`) and calls the API as them, the first by default. */
-export async function signedInCaller(s: TestServer, users: Record<string, string>): Promise<{ call: ApiCall; token: Record<string, string> }> {
+export async function signedInCaller(
+  s: TestServer,
+  users: Record<string, string>,
+): Promise<{ call: ApiCall; token: Record<string, string>; newCase: NewCase }> {
   const token: Record<string, string> = {};
   for (const [who, email] of Object.entries(users)) token[who] = await s.tokenFor(email);
   const first = Object.keys(users)[0]!;
@@ -106,5 +109,13 @@ export async function signedInCaller(s: TestServer, users: Record<string, string
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
   };
-  return { call, token };
+  const newCase: NewCase = async (diary, title, extra = {}) => {
+    const res = await call('POST', '/api/v1/cases', { json: { diary, title, ...extra } });
+    if (res.status !== 201) throw new Error(`registering "${title}" in ${diary}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; caseNumber: string };
+  };
+  return { call, token, newCase };
 }
+
+/** Registers a case as the first user, for a test's setting. */
+export type NewCase = (diary: string, title: string, extra?: Record<string, unknown>) => Promise<{ id: string; caseNumber: string }>;
