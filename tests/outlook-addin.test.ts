@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Case, CaseFull, Document, MailRegistrationRef } from '@diarium/core';
+import { registrationYear, type Case, type CaseFull, type Document, type MailRegistrationRef } from '@diarium/core';
 import type { Browser, BrowserContext, BrowserContextOptions, FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { readDemoMail } from '../api/src/demo/mail.ts';
 import { buildAddin } from '../outlook-addin/scripts/build.ts';
 import { startApiProcess, tokenFor, type ApiProcess } from './support/api-process.ts';
 import { launchChromium, seriousViolations } from './support/browser.ts';
@@ -18,13 +18,14 @@ import { describeScreen, hasFocus, mailInList, openDevOutlook, paneStarted, pres
 const REGISTRAR = 'karin.lindqvist@ekby.se';
 const READER = 'sofia.ek@ekby.se';
 const SHARED_MAILBOX = 'registrator@ekby.se';
-const SAMPLE_MAIL_DIR = fileURLToPath(new URL('../api/src/demo/mail/', import.meta.url));
+// The sample mail quotes case numbers of the year the register numbers in (api/src/demo/mail.ts).
+const YEAR = registrationYear(new Date());
 
 /** The sample mail (api/src/demo/mail/), by what each test does with it. */
 const MAIL = {
-  /** Quotes "Dnr KS 2026/0042"; a PDF attached. */
+  /** Quotes "Dnr KS <year>/0042"; a PDF attached. */
   quotingCase: {
-    subject: 'Komplettering till medborgarförslag om idrottshall, Dnr KS 2026/0042',
+    subject: `Komplettering till medborgarförslag om idrottshall, Dnr KS ${YEAR}/0042`,
     messageId: '<0b5d.komplettering-idrottshall@exempel.se>',
     file: 'inbox/04-komplettering-ks-2026-0042.eml',
   },
@@ -42,7 +43,7 @@ const MAIL = {
   shared: { subject: 'Ansökan om serveringstillstånd – Café Ån', messageId: '<d4f2.serveringstillstand-cafe-an@cafean.se>' },
 } as const;
 
-const QUOTED_CASE = 'KS 2026/0042';
+const QUOTED_CASE = `KS ${YEAR}/0042`;
 
 let api: ApiProcess;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -114,8 +115,8 @@ function full<T extends { access: string }>(value: T): Extract<T, { access: 'ful
 async function ensureQuotedCase(): Promise<CaseFull> {
   const exists = async (caseNumber: string) => (await call('GET', caseUrl(caseNumber), REGISTRAR)).status === 200;
   if (!(await exists(QUOTED_CASE))) {
-    for (let i = 1; !(await exists('KS 2026/0041')); i++) {
-      if (i > 50) throw new Error(`KS 2026/0041 never came: the sample mail quotes a 2026 case number, the register numbers cases in ${new Date().getFullYear()}`);
+    for (let i = 1; !(await exists(`KS ${YEAR}/0041`)); i++) {
+      if (i > 50) throw new Error(`KS ${YEAR}/0041 never came after 50 registrations`);
       const res = await call('POST', '/api/v1/cases', REGISTRAR, { diary: 'KS', title: `Skrivelse ${i} till kommunstyrelsen` });
       expect(res.status).toBe(201);
     }
@@ -210,7 +211,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     await mailInList(page, MAIL.quotingCase.subject).click();
     const form = await formFor(pane, MAIL.quotingCase.subject);
 
-    // KS 2026/0042, from the number in the mail, is offered first and already chosen.
+    // KS <year>/0042, from the number in the mail, is offered first and already chosen.
     const choice = form.getByRole('radiogroup', { name: 'Ärende', exact: true });
     await choice.getByRole('radio', { name: QUOTED_CASE }).waitFor();
     const first = choice.getByRole('radio').first();
@@ -222,7 +223,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     expect(await pdf.isChecked()).toBe(true);
 
     await form.getByRole('button', { name: 'Registrera', exact: true }).click();
-    const { result, documentNumber } = await registrationResult(pane, /KS 2026\/0042-\d+/);
+    const { result, documentNumber } = await registrationResult(pane, new RegExp(`KS ${YEAR}/0042-\\d+`));
     expect(await result.innerText()).toContain(`Ärende ${QUOTED_CASE}: ${quotedCase.title}`);
     expect(await result.innerText()).toContain('Mejlet har fått kategorin Diarieförd i Outlook.');
 
@@ -237,7 +238,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     const eml = document.files.find((f) => f.mediaType === 'message/rfc822')!;
     expect(eml.name).toMatch(/\.eml$/);
     const stored = await call('GET', `/api/v1/documents/${document.id}/files/${eml.id}`, REGISTRAR);
-    expect(Buffer.from(await stored.arrayBuffer()).equals(await readFile(join(SAMPLE_MAIL_DIR, MAIL.quotingCase.file)))).toBe(true);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(await readDemoMail(MAIL.quotingCase.file))).toBe(true);
     // And the mail in Outlook carries the category.
     expect(await outlookCategories('me', MAIL.quotingCase.messageId)).toContain(`Diarieförd ${documentNumber}`);
   });
@@ -287,7 +288,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
 
     await pressUntilFocused(page, form.getByRole('button', { name: 'Registrera', exact: true }));
     await keyboard.press('Enter');
-    const { result, documentNumber } = await registrationResult(pane, /KS 2026\/\d{4}-1/);
+    const { result, documentNumber } = await registrationResult(pane, new RegExp(`KS ${YEAR}/\\d{4}-1`));
     const caseNumber = documentNumber.replace(/-1$/, '');
     expect(caseNumber).not.toBe(QUOTED_CASE);
     expect(await result.innerText()).toContain(`Ärende ${caseNumber}: ${title}`);
@@ -310,14 +311,14 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     const { page, pane } = await openOutlook();
     await mailInList(page, MAIL.reply.subject).click();
     const form = await formFor(pane, MAIL.reply.subject);
-    // The conversation's first mail is in BN 2026/0010: the reply goes there by default.
-    const suggested = form.getByRole('radio', { name: /BN 2026\/0010/ });
+    // The conversation's first mail is in BN <year>/0010: the reply goes there by default.
+    const suggested = form.getByRole('radio', { name: new RegExp(`BN ${YEAR}/0010`) });
     await suggested.waitFor();
     expect(await labelOf(suggested)).toContain('Samma konversation');
     expect(await suggested.isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Registrera', exact: true }).click();
-    const { documentNumber } = await registrationResult(pane, /BN 2026\/0010-\d+/);
-    const caseTitle = full(await get<Case>(caseUrl('BN 2026/0010'))).title;
+    const { documentNumber } = await registrationResult(pane, new RegExp(`BN ${YEAR}/0010-\\d+`));
+    const caseTitle = full(await get<Case>(caseUrl(`BN ${YEAR}/0010`))).title;
 
     const registered = pane.getByRole('region', { name: 'Mejlet är redan diariefört' });
     const expectRegistered = async (entry: string | RegExp) => {
@@ -329,9 +330,9 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     };
     // Another mail (the one the demo seed registered), then back.
     await mailInList(page, MAIL.seeded.subject).click();
-    await expectRegistered(/^BN 2026\/0010-\d+ i ärende BN 2026\/0010$/);
+    await expectRegistered(new RegExp(`^BN ${YEAR}/0010-\\d+ i ärende BN ${YEAR}/0010$`));
     await mailInList(page, MAIL.reply.subject).click();
-    await expectRegistered(`${documentNumber} i ärende BN 2026/0010`);
+    await expectRegistered(`${documentNumber} i ärende BN ${YEAR}/0010`);
     expect(await pane.getByRole('button', { name: 'Registrera även i ett annat ärende' }).count()).toBe(1);
     expect(await pane.getByRole('form').count()).toBe(0);
   });
@@ -382,7 +383,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     await casePublic.fill(open.caseTitle);
     await documentPublic.fill(open.documentTitle);
     await form.getByRole('button', { name: 'Registrera', exact: true }).click();
-    const { documentNumber } = await registrationResult(pane, /SN 2026\/\d{4}-1/);
+    const { documentNumber } = await registrationResult(pane, new RegExp(`SN ${YEAR}/\\d{4}-1`));
     const caseNumber = documentNumber.replace(/-1$/, '');
     expect(posted).toBe(1);
     expect(full(await get<Case>(caseUrl(caseNumber)))).toMatchObject({
@@ -471,7 +472,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
 
     await mailInList(page, MAIL.seeded.subject).click();
     const registered = pane.getByRole('region', { name: 'This mail is already registered' });
-    await registered.getByText(/^BN 2026\/0010-\d+ in case BN 2026\/0010$/).waitFor();
+    await registered.getByText(new RegExp(`^BN ${YEAR}/0010-\\d+ in case BN ${YEAR}/0010$`)).waitFor();
     expect(await registered.innerText()).toMatch(/Registered by Karin Lindqvist \d/);
   });
 
@@ -487,7 +488,7 @@ describe('the Outlook add-in in the simulated Outlook of npm start', () => {
     const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/mail/registrations'));
     await form.getByRole('button', { name: 'Registrera', exact: true }).click();
     expect((await request).postDataJSON()).toMatchObject({ mailbox: SHARED_MAILBOX });
-    const { documentNumber } = await registrationResult(pane, /SN 2026\/\d{4}-1/);
+    const { documentNumber } = await registrationResult(pane, new RegExp(`SN ${YEAR}/\\d{4}-1`));
 
     const [registration] = await registrationsOf(MAIL.shared.messageId);
     expect(registration).toMatchObject({ documentNumber, caseTitle: MAIL.shared.subject });

@@ -1,3 +1,4 @@
+import { registrationYear } from '@diarium/core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ describe('the dev Graph under npm start', () => {
         'Medborgarförslag: lekplats vid Åkermyran',
         'Trasig gatubelysning på Björkvägen',
         'VB: Samrådsyttrande detaljplan Sjövik 2:14',
-        'Komplettering till medborgarförslag om idrottshall, Dnr KS 2026/0042',
+        `Komplettering till medborgarförslag om idrottshall, Dnr KS ${registrationYear(new Date())}/0042`,
         'SV: Kompletterande ritningar till bygglovsansökan Björkhagen 15:79',
       ]),
     );
