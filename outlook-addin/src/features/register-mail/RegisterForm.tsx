@@ -33,6 +33,7 @@ import {
   type NewCaseDraft,
 } from './draft.ts';
 import { useIdempotencyKey } from './idempotency.ts';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 
 // Most mail goes into an existing case; the new-case form and its lists load only when asked for.
 const NewCaseForm = lazy(() => import('./NewCaseForm.tsx'));
@@ -244,10 +245,7 @@ export function RegisterForm({ mail, registeredIn, alsoInOtherCase, onDone, onCa
       </div>
 
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabledFocusable={submitting}>
-          {submitting ? t('register.submitting') : t('register.submit')}
-        </Button>
-        {submitting && <Spinner size="extra-tiny" aria-hidden />}
+        <SubmitButton submitting={submitting} label={t('register.submit')} busyLabel={t('register.submitting')} />
         {onCancel && (
           <Button type="button" onClick={onCancel} disabled={submitting}>
             {t('register.cancelAgain')}

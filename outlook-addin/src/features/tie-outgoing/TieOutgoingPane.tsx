@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Text,
   makeStyles,
@@ -25,6 +24,7 @@ import {
 import { describeProblem, placeFieldErrors, type ProblemView } from '../../components/problem.ts';
 import { ProblemSummary } from '../../components/ProblemSummary.tsx';
 import type { ComposeMail } from '../../host/mail-host.ts';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -147,10 +147,7 @@ export function TieOutgoingPane({ mail }: { mail: ComposeMail }) {
         {problem && <ProblemSummary ref={summaryRef} heading={t('problem.tieHeading')} problem={problem.view} unplaced={problem.unplaced} />}
       </div>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabledFocusable={submitting}>
-          {submitting ? t('compose.submitting') : t('compose.submit')}
-        </Button>
-        {submitting && <Spinner size="extra-tiny" aria-hidden />}
+        <SubmitButton submitting={submitting} label={t('compose.submit')} busyLabel={t('compose.submitting')} />
       </div>
     </form>
   );
