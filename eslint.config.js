@@ -15,8 +15,8 @@ export default tseslint.config(
     },
   },
   {
-    // The Outlook add-in runs in the browser (Outlook's web view).
-    files: ['outlook-addin/src/**/*.{ts,tsx}'],
+    // The Outlook add-in and the Teams tabs run in the browser (Outlook's and Teams' web views).
+    files: ['outlook-addin/src/**/*.{ts,tsx}', 'tabs/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -40,6 +40,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'tabs',
+          root: 'tabs',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://diarium.test/tabs/channel.html' } },
+          setupFiles: ['./src/test/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'tests',
           root: 'tests',
           include: ['**/*.test.ts'],

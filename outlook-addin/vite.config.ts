@@ -27,14 +27,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
-    // scripts/build.ts reports what matters: the task pane's initial JavaScript, gzipped.
+    // scripts/front-ends.ts reports what matters: the task pane's initial JavaScript, gzipped.
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       input: PAGES,
       output: {
         // First-paint code under plain names: libraries, and the pane shared by the real and the
         // simulated Outlook. msal, the new-case form and the dev fakes stay in chunks of their own
-        // (a named group for msal would make it a static import: scripts/build.ts shows the size).
+        // (a named group for msal would make it a static import: scripts/front-ends.ts shows the size).
         codeSplitting: {
           groups: [
             {

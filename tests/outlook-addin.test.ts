@@ -6,7 +6,7 @@ import { registrationYear, type Case, type CaseFull, type Document, type MailReg
 import type { Browser, BrowserContext, BrowserContextOptions, FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { readDemoMail } from '../api/src/demo/mail.ts';
-import { buildAddin } from '../outlook-addin/scripts/build.ts';
+import { buildAddin } from '../scripts/front-ends.ts';
 import { startApiProcess, tokenFor, type ApiProcess } from './support/api-process.ts';
 import { launchChromium, seriousViolations } from './support/browser.ts';
 import { describeScreen, hasFocus, mailInList, openDevOutlook, paneStarted, pressUntilFocused, type DevOutlook } from './support/dev-outlook.ts';

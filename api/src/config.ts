@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .regex(/\/(v1\.0|beta)\/?$/, { message: 'must end with the Graph version, e.g. https://graph.microsoft.com/v1.0' })
     .optional(),
   ADDIN_DIR: z.string().min(1).optional(),
+  TABS_DIR: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().trim().min(1).optional(),
   CASE_URL: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
@@ -48,8 +49,9 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-/** Where `npm start` builds the Outlook add-in. */
+/** Where `npm start` builds the Outlook add-in and the Teams tabs. */
 const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../outlook-addin/dist', import.meta.url));
+const DEFAULT_TABS_DIR = fileURLToPath(new URL('../../tabs/dist', import.meta.url));
 
 export type Config = ReturnType<typeof parseConfig>;
 
@@ -115,9 +117,10 @@ export function parseConfig(env: Record<string, string | undefined>) {
     },
     frontEnds: {
       addinDir: resolve(e.ADDIN_DIR ?? DEFAULT_ADDIN_DIR),
+      tabsDir: resolve(e.TABS_DIR ?? DEFAULT_TABS_DIR),
       teamsAppId: e.TEAMS_APP_ID,
-      // Until the case tab is served, the start page's search shows the case.
-      caseUrl: e.CASE_URL ?? '/?q={caseNumber}',
+      // Outside Teams (no app id), a case opens in the tabs' case page.
+      caseUrl: e.CASE_URL ?? '/tabs/case.html?case={caseNumber}',
     },
     jobPollMs: e.JOB_POLL_MS,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',

@@ -86,6 +86,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
               caseUrl: config.frontEnds.caseUrl,
             }
           : { auth: 'dev', caseUrl: config.frontEnds.caseUrl },
+      tabsDir: config.frontEnds.tabsDir,
+      tabs: {
+        auth: config.auth.mode === 'entra' ? 'teams' : 'dev',
+        ...(config.frontEnds.teamsAppId ? { teamsAppId: config.frontEnds.teamsAppId } : {}),
+      },
     },
   });
   const server = app.listen(config.port, config.host);

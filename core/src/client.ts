@@ -30,10 +30,12 @@ import { ProblemSchema, type Problem } from './schemas/problem.ts';
 import {
   MailRegistrationListSchema,
   MailRegistrationResultSchema,
+  MailViewSchema,
   OutgoingMailTieSchema,
   type MailRegistrationQuery,
   type MailRegistrationRef,
   type MailRegistrationResult,
+  type MailView,
   type OutgoingMailTie,
   type RegisterMail,
   type TieOutgoingMail,
@@ -48,6 +50,7 @@ import {
   type FileFromDriveResult,
 } from './schemas/channel-tab.ts';
 import { CaseSearchResultSchema, type CaseSearchQuery, type CaseSearchResult } from './schemas/search.ts';
+import { MyWorkSchema, type MyWork } from './schemas/work.ts';
 
 /** A problem+json answer from the API, as an error the caller can show: `detail` and `errors` are ready to read. */
 export class ApiProblem extends Error {
@@ -119,6 +122,8 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     me: (): Promise<Me> => request(MeSchema, 'GET', '/me'),
+    /** "Mitt arbete": my open cases waiting for me, and what happened lately in my cases. */
+    getMyWork: (): Promise<MyWork> => request(MyWorkSchema, 'GET', '/me/work'),
     diaries: async (): Promise<Diary[]> => (await request(DiaryListSchema, 'GET', '/diaries')).items,
     units: async (): Promise<Unit[]> => (await request(UnitListSchema, 'GET', '/units')).items,
     users: async (q?: string): Promise<User[]> => (await request(UserListSchema, 'GET', '/users', { query: { q } })).items,
@@ -153,6 +158,16 @@ export function createApiClient(options: ApiClientOptions) {
       return request(DocumentRegistrationSchema, 'POST', `/cases/${ref(caseIdOrNumber)}/documents`, { body: form, headers });
     },
     getDocument: (id: string): Promise<Document> => request(DocumentSchema, 'GET', `/documents/${ref(id)}`),
+    /** A registered mail read from its .eml; its HTML is not sanitised (sanitise before showing it). A 404 not_a_mail when the document holds no mail. */
+    getDocumentMail: (documentId: string): Promise<MailView> => request(MailViewSchema, 'GET', `/documents/${ref(documentId)}/mail`),
+    /** A file's bytes, checked by the API against its SHA-256 as it streams; for a preview or a download. */
+    readFile: async (documentId: string, fileId: string): Promise<Blob> => {
+      const res = await doFetch(`${options.baseUrl}/api/v1/documents/${ref(documentId)}/files/${ref(fileId)}`, {
+        headers: { authorization: `Bearer ${await options.getToken()}`, ...(options.locale ? { 'accept-language': options.locale } : {}) },
+      });
+      if (!res.ok) throw await problemOf(res, pickLocale(options.locale));
+      return res.blob();
+    },
     /** The address of a file, for a download link or a preview frame (the request still needs the token). */
     fileUrl: (documentId: string, fileId: string) => `${options.baseUrl}/api/v1/documents/${ref(documentId)}/files/${ref(fileId)}`,
     /** Where a mail is registered, by its internetMessageId or by its conversation. */

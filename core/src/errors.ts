@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'attachment_not_found',
   /** A SharePoint file (a channel's file) is no longer where the tab said: moved, deleted or never there. */
   'drive_item_not_found',
+  /** The document holds no registered mail (.eml) to show. */
+  'not_a_mail',
   /** Microsoft 365 answered with something we could not use; trying again may help. */
   'upstream_failed',
 ] as const;

@@ -2,7 +2,7 @@ import { naaTokenSource } from './auth/naa.ts';
 import { apiScopeOf, loadRuntimeConfig } from './config/runtime-config.ts';
 import { createOfficeHost } from './host/office-host.ts';
 import { showStartMessage, startPane } from './app/start.tsx';
-import { devTokenSource } from './auth/dev-issuer.ts';
+import { devTokenSource } from '@diarium/core';
 
 // The task pane inside Outlook: Office.js comes from Microsoft's CDN (see taskpane.html).
 const element = document.getElementById('root')!;

@@ -2,7 +2,9 @@
  * Every string the pane and the simulated Outlook page show, Swedish first and English
  * second. Problem texts from the API come already translated (the client sends the locale).
  */
-export type Locale = 'sv' | 'en';
+import { localeOf, messageCatalogue, type TranslateWith } from '@diarium/core';
+
+export type { Locale } from '@diarium/core';
 
 const sv = {
   'app.name': 'Diarium',
@@ -390,30 +392,8 @@ const en: Record<MessageKey, string> = {
   'dev.sendFailed': 'Could not send the mail ({detail}).',
 };
 
-export const catalogue: Record<Locale, Record<MessageKey, string>> = { sv, en };
+const messages = messageCatalogue(sv, en);
+export const { catalogue, translate, translator } = messages;
 
-/** The `{name}` placeholders of a Swedish text, as a union of names. */
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
-/** What `t` needs besides the key: nothing, or a value for each placeholder. */
-export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof sv)[K]>] extends [never]
-  ? []
-  : [params: Record<Placeholders<(typeof sv)[K]>, string | number>];
-
-export type Translate = <K extends MessageKey>(key: K, ...args: MessageArgs<K>) => string;
-
-/** The text for `key` in `locale`, with every `{name}` filled in. */
-export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: MessageArgs<K>): string {
-  const params: Record<string, string | number> = args[0] ?? {};
-  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export const translator =
-  (locale: Locale): Translate =>
-  (key, ...args) =>
-    translate(locale, key, ...args);
-
-/** Outlook's display language: Swedish for sv-*, English for everything else. */
-export function localeOf(displayLanguage: string | null | undefined): Locale {
-  return /^sv\b/i.test(displayLanguage ?? '') ? 'sv' : 'en';
-}
+export type Translate = TranslateWith<typeof sv>;
+export { localeOf };

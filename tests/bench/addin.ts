@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestGraph } from '../../api/src/dev/graph/test-graph.ts';
 import { startTestServer } from '../../api/src/http/test-server.ts';
-import { buildAddin, initialScriptSize } from '../../outlook-addin/scripts/build.ts';
+import { ADDIN, buildAddin, initialScriptSize } from '../../scripts/front-ends.ts';
 import { startApiProcess } from '../support/api-process.ts';
 import { launchChromium } from '../support/browser.ts';
 import { summarise, timed, type Latency } from './percentiles.ts';
@@ -152,7 +152,7 @@ async function main() {
   log(`Diarium Outlook add-in benchmark, Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const build = await buildAddin({ ifStale: true });
   log(build.built ? 'built the add-in' : 'the add-in was built already');
-  const size = await initialScriptSize(build.outDir);
+  const size = await initialScriptSize({ ...ADDIN, outDir: build.outDir }, 'taskpane.html');
   log(`opening the pane ${OPEN_RUNS} times in Chromium`);
   const open = await measureOpen();
   log(`registering a 10 MB mail with 5 attachments ${REGISTER_RUNS} times (${ENGINE}, Graph emulated)`);

@@ -9,6 +9,9 @@ export const DEMO_TEAM = {
   channel: { id: '19:5a9e3c1b7d2f4e60a8b1c2d3e4f5a6b7@thread.tacv2', displayName: 'Detaljplan Sjövik 2:14' },
 } as const;
 
+/** A second channel of the demo team, without a Diarium tab yet: where to try configuring one. */
+export const DEMO_GENERAL_CHANNEL = { id: '19:0c7d2e9f3a1b4c5d8e6f7a8b9c0d1e2f@thread.tacv2', displayName: 'Allmänt' } as const;
+
 /** The case the demo channel's tab is bound to. */
 export const DEMO_CHANNEL_CASE = { diary: 'KS', title: 'Detaljplan för Sjövik 2:14', officer: 'johan.berg@ekby.se' } as const;
 

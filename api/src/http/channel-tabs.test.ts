@@ -113,6 +113,17 @@ describe('binding a channel tab to a case', () => {
     expect(JSON.stringify(seen.body)).not.toContain('budgivning');
   });
 
+  it('answers 404 to unbinding a channel bound to no case, and records nothing', async () => {
+    const { path } = channelWith();
+    const history = async () => rowsOf<{ n: number }>(await s.register.handle.db.execute(sql`select count(*)::int as n from events`))[0]!.n;
+    const before = await history();
+    const res = await call('DELETE', path, { as: 'sofia' });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'not_found', detail: 'Fliken i den här kanalen är inte kopplad till något ärende.' });
+    expect(await history()).toBe(before);
+  });
+
   it('names the fields of bad input', async () => {
     const { path } = channelWith();
     const res = await call('PUT', path, { json: { caseRef: '', extra: 1 } });

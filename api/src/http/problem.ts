@@ -32,6 +32,7 @@ export const STATUS: Record<ErrorCode, number> = {
   attachment_not_found: 422,
   upstream_failed: 502,
   drive_item_not_found: 404,
+  not_a_mail: 404,
 };
 
 export function localeOf(req: Request): Locale {

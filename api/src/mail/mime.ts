@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
-import { CounterpartySchema, type Counterparty } from '@diarium/core';
+import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type ParsedMail as Mail } from 'mailparser';
+import { CounterpartySchema, type Counterparty, type MailAddress } from '@diarium/core';
 
 /** The longest body text kept for search; the search index reads this much of it. */
 export const MAX_BODY_TEXT = 100_000;
@@ -39,15 +39,64 @@ export interface ParsedMail {
  * comes back with no text and no parts.
  */
 export async function parseMail(source: Readable | Buffer): Promise<ParsedMail> {
-  let mail;
+  const mail = await parse(source);
+  if (!mail) return { subject: null, bodyText: null, from: null, to: null, date: null, parts: [] };
+  const text = textOf(mail);
+  return {
+    subject: mail.subject?.trim() || null,
+    bodyText: text ? text.slice(0, MAX_BODY_TEXT) : null,
+    from: counterpartyOf(mail.from),
+    to: counterpartyOf(Array.isArray(mail.to) ? mail.to[0] : mail.to),
+    date: dateOf(mail.date),
+    parts: await partsOf(mail.attachments),
+  };
+}
+
+/** A mail as a reader sees it: every address, the HTML as sent (cid: links untouched) and the parts. */
+export interface ReadMail {
+  messageId: string | null;
+  subject: string | null;
+  from: MailAddress[];
+  to: MailAddress[];
+  cc: MailAddress[];
+  date: Date | null;
+  html: string | null;
+  text: string | null;
+  parts: MailPart[];
+}
+
+/** Reads a registered mail's MIME for showing it; a mail too broken to parse shows as empty. */
+export async function readMail(source: Readable | Buffer): Promise<ReadMail> {
+  const mail = await parse(source);
+  if (!mail) return { messageId: null, subject: null, from: [], to: [], cc: [], date: null, html: null, text: null, parts: [] };
+  const text = textOf(mail);
+  return {
+    messageId: mail.messageId ?? null,
+    subject: mail.subject?.trim() || null,
+    from: addressesOf(mail.from),
+    to: addressesOf(mail.to),
+    cc: addressesOf(mail.cc),
+    date: dateOf(mail.date),
+    html: typeof mail.html === 'string' && mail.html.trim() !== '' ? mail.html : null,
+    text: text || null,
+    parts: await partsOf(mail.attachments),
+  };
+}
+
+async function parse(source: Readable | Buffer): Promise<Mail | null> {
   try {
-    mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+    return await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
   } catch {
-    return { subject: null, bodyText: null, from: null, to: null, date: null, parts: [] };
+    return null;
   }
+}
+
+const textOf = (mail: Mail) => (mail.text ?? '').replaceAll('\u0000', '').trim();
+
+async function partsOf(attachments: Attachment[]): Promise<MailPart[]> {
   const parts: MailPart[] = [];
   let unnamed = 0;
-  for (const attachment of mail.attachments) {
+  for (const attachment of attachments) {
     const message = attachment.contentType === 'message/rfc822';
     const innerSubject = message ? await subjectOf(attachment.content) : null;
     const filename = attachment.filename?.trim() || null;
@@ -64,15 +113,16 @@ export async function parseMail(source: Readable | Buffer): Promise<ParsedMail> 
       content: attachment.content,
     });
   }
-  const text = (mail.text ?? '').replaceAll('\u0000', '').trim();
-  return {
-    subject: mail.subject?.trim() || null,
-    bodyText: text ? text.slice(0, MAX_BODY_TEXT) : null,
-    from: counterpartyOf(mail.from),
-    to: counterpartyOf(Array.isArray(mail.to) ? mail.to[0] : mail.to),
-    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
-    parts,
-  };
+  return parts;
+}
+
+const dateOf = (date: Date | undefined) => (date && !Number.isNaN(date.getTime()) ? date : null);
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const flat = (list: EmailAddress[]): EmailAddress[] => list.flatMap((a) => (a.group ? flat(a.group) : [a]));
+  return flat([field ?? []].flat().flatMap((a) => a.value))
+    .map((a) => ({ name: a.name.replace(/\s+/g, ' ').trim() || null, address: a.address?.trim() || null }))
+    .filter((a) => a.name !== null || a.address !== null);
 }
 
 function isInline(attachment: Attachment): boolean {

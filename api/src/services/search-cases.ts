@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, parseCaseReference, type CaseSearchQuery, type CaseSearchResult } from '@diarium/core';
-import { searchCases as searchRegister, type SearchCursor, type SearchText } from '../store/search.ts';
+import { searchCases as searchRegister, type SearchCursor, type SearchScope, type SearchText } from '../store/search.ts';
 import { eq } from 'drizzle-orm';
 import { findDiaryByPrefix } from '../store/organisations.ts';
 import { caseGrants } from '../store/schema.ts';
@@ -17,12 +17,7 @@ export async function searchCases(
 ): Promise<CaseSearchResult> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const text = query.q ? readQuery(query.q) : null;
-  const scope = {
-    orgId: actor.orgId,
-    userId: actor.user.id,
-    registrarDiaryIds: actor.principal.roles.filter((r) => r.role === 'registrar').map((r) => r.diaryId),
-    grantedCaseIds: await grantedCases(deps, actor),
-  };
+  const scope = await searchScopeOf(deps, actor);
   const diary = query.diary ? await findDiaryByPrefix(deps.db, actor.orgId, query.diary) : null;
   if (query.diary && !diary) return { items: [], nextCursor: null };
   const filters = {
@@ -66,6 +61,16 @@ const ENDINGS = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ens', 'ets'
 export function wordForms(word: string): string[] {
   const ending = word.length >= 6 ? ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= 4) : undefined;
   return ending ? [word, word.slice(0, -ending.length)] : [word];
+}
+
+/** What the actor may read in full, as the register's queries need it. */
+export async function searchScopeOf(deps: Pick<Deps, 'db'>, actor: Actor): Promise<SearchScope> {
+  return {
+    orgId: actor.orgId,
+    userId: actor.user.id,
+    registrarDiaryIds: actor.principal.roles.filter((r) => r.role === 'registrar').map((r) => r.diaryId),
+    grantedCaseIds: await grantedCases(deps, actor),
+  };
 }
 
 async function grantedCases(deps: Pick<Deps, 'db'>, actor: Actor): Promise<string[]> {

@@ -49,8 +49,8 @@ export interface SearchRow {
 
 const uuidList = (ids: string[]) => (ids.length === 0 ? sql`null::uuid` : sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `));
 
-/** True where the searcher may read a confidential case in full (rule 4). */
-function readsConfidential(c: SQL, scope: SearchScope): SQL {
+/** True where the searcher may read a confidential case in full (rule 4); `c` is the cases alias. */
+export function readsConfidential(c: SQL, scope: SearchScope): SQL {
   return sql`(${c}.officer_id = ${scope.userId}::uuid or ${c}.diary_id in (${uuidList(scope.registrarDiaryIds)}) or ${c}.id in (${uuidList(scope.grantedCaseIds)}))`;
 }
 
@@ -146,6 +146,16 @@ function filtersFor(filters: SearchFilters): SQL[] {
   return where;
 }
 
+/** The columns of a SearchRow, from cases `c` with SEARCH_ROW_JOINS. */
+export function searchRowColumns(scope: SearchScope): SQL {
+  return sql`c.id, c.case_number as "caseNumber", dy.prefix as diary, c.title, c.public_title as "publicTitle",
+    c.status, c.opened_at as "openedAt", c.confidential,
+    (not c.confidential or ${readsConfidential(sql.raw('c'), scope)}) as "fullAccess",
+    o.id as "officerId", o.name as "officerName", o.email as "officerEmail", u.id as "unitId", u.name as "unitName"`;
+}
+
+export const SEARCH_ROW_JOINS = sql`join diaries dy on dy.id = c.diary_id left join users o on o.id = c.officer_id left join units u on u.id = c.unit_id`;
+
 /**
  * Ranked search over the register. Text only matches what the searcher may read: the
  * public title always, the internal title, counterparties and documents where allowed.
@@ -159,18 +169,15 @@ export async function searchCases(
   limit: number,
 ): Promise<SearchRow[]> {
   const where = sql.join([sql`c.org_id = ${scope.orgId}`, ...filtersFor(filters)], sql` and `);
-  const columns = sql`c.id, c.case_number as "caseNumber", dy.prefix as diary, c.title, c.public_title as "publicTitle",
-    c.status, c.opened_at as "openedAt", c.confidential,
-    (not c.confidential or ${readsConfidential(sql.raw('c'), scope)}) as "fullAccess",
-    o.id as "officerId", o.name as "officerName", o.email as "officerEmail", u.id as "unitId", u.name as "unitName"`;
-  const joins = sql`join diaries dy on dy.id = c.diary_id left join users o on o.id = c.officer_id left join units u on u.id = c.unit_id`;
+  const columns = searchRowColumns(scope);
+  const joins = SEARCH_ROW_JOINS;
 
   if (!text) {
     const after = cursor?.kind === 'opened' ? sql` and (c.opened_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
     const page = sql`with page as (select c.id from cases c where ${where}${after} order by c.opened_at desc nulls last, c.id desc nulls last limit ${limit})
       select ${columns}, null::float8 as rank from page p join cases c on c.id = p.id ${joins}
       order by c.opened_at desc nulls last, c.id desc nulls last`;
-    return rowsOf<SearchRow>(await db.execute(page)).map(normalise);
+    return rowsOf<SearchRow>(await db.execute(page)).map(normaliseSearchRow);
   }
 
   // Each tier runs only when the tiers before it found less than a page. The branches of a
@@ -196,11 +203,11 @@ export async function searchCases(
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ranked.flatMap(({ id, rank }) => {
     const row = byId.get(id);
-    return row ? [normalise({ ...row, rank })] : [];
+    return row ? [normaliseSearchRow({ ...row, rank })] : [];
   });
 }
 
 // Raw rows come back with the driver's own types: make them the same on both engines.
-function normalise(row: SearchRow): SearchRow {
+export function normaliseSearchRow(row: SearchRow): SearchRow {
   return { ...row, rank: row.rank === null ? null : Number(row.rank), openedAt: new Date(row.openedAt) };
 }

@@ -119,3 +119,35 @@ export const MailRegistrationQuerySchema = z
     message: 'field.mail.lookup',
   });
 export type MailRegistrationQuery = z.infer<typeof MailRegistrationQuerySchema>;
+
+/** A name and address from a mail's header; either may be missing in what a sender wrote. */
+export const MailAddressSchema = z.object({ name: z.string().nullable(), address: z.string().nullable() });
+export type MailAddress = z.infer<typeof MailAddressSchema>;
+
+/** A part of a registered mail other than its body, as the mail view lists it. */
+export const MailViewAttachmentSchema = z.object({
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+  /** Shown in the body (an image the HTML refers to by cid:) rather than attached. */
+  inline: z.boolean(),
+});
+export type MailViewAttachment = z.infer<typeof MailViewAttachmentSchema>;
+
+/**
+ * GET /documents/{id}/mail: a registered mail as read from its .eml. The HTML is as the
+ * sender wrote it, not sanitised: a client must sanitise it before showing it. Inline images
+ * come as data: URLs up to a limit; beyond it they keep their cid: reference.
+ */
+export const MailViewSchema = z.object({
+  documentId: IdSchema,
+  subject: z.string().nullable(),
+  from: z.array(MailAddressSchema),
+  to: z.array(MailAddressSchema),
+  cc: z.array(MailAddressSchema),
+  date: DateTimeSchema.nullable(),
+  html: z.string().nullable(),
+  text: z.string().nullable(),
+  attachments: z.array(MailViewAttachmentSchema),
+});
+export type MailView = z.infer<typeof MailViewSchema>;

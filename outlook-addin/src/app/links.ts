@@ -1,3 +1,4 @@
+import { personalCaseLink } from '@diarium/core';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 
 export interface CaseRef {
@@ -5,21 +6,16 @@ export interface CaseRef {
   caseNumber: string;
 }
 
-/** Where a case opens: its tab in Teams when the Teams app is known, else its web view. */
+/** Where a case opens: Diarium's personal tab in Teams when the Teams app is known, else the case's web page. */
 export interface CaseLinks {
   inTeams: boolean;
   urlOf(c: CaseRef): string;
 }
 
-export function caseLinks(config: Pick<RuntimeConfig, 'teamsAppId' | 'teamsEntityId' | 'caseUrl'>, origin: string): CaseLinks {
-  const { teamsAppId, teamsEntityId, caseUrl } = config;
+export function caseLinks(config: Pick<RuntimeConfig, 'teamsAppId' | 'caseUrl'>, origin: string): CaseLinks {
+  const { teamsAppId, caseUrl } = config;
   if (teamsAppId) {
-    return {
-      inTeams: true,
-      urlOf: (c) =>
-        `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${encodeURIComponent(teamsEntityId)}` +
-        `?context=${encodeURIComponent(JSON.stringify({ subEntityId: c.caseNumber }))}`,
-    };
+    return { inTeams: true, urlOf: (c) => personalCaseLink({ appId: teamsAppId, baseUrl: origin }, c) };
   }
   return {
     inTeams: false,

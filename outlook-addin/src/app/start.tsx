@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from '@diarium/core';
-import type { TokenSource } from '../auth/token-source.ts';
+import type { TokenSource } from '@diarium/core';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 import type { MailHost } from '../host/mail-host.ts';
 import { localeOf, translator, type Translate } from '../messages.ts';

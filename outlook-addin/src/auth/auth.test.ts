@@ -1,8 +1,7 @@
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { devTokenSource } from './dev-issuer.ts';
+import { devTokenSource, SignInError } from '@diarium/core';
 import { naaTokenSource } from './naa.ts';
-import { SignInError } from './token-source.ts';
 
 function msalWith(app: Partial<IPublicClientApplication>) {
   const create = vi.fn(async () => ({ getActiveAccount: () => null, getAllAccounts: () => [], setActiveAccount: vi.fn(), ...app }) as IPublicClientApplication);

@@ -1,5 +1,5 @@
 import type { IPublicClientApplication, createNestablePublicClientApplication } from '@azure/msal-browser';
-import { SignInError, type TokenSource } from './token-source.ts';
+import { SignInError, type TokenSource } from '@diarium/core';
 
 export interface NaaOptions {
   clientId: string;

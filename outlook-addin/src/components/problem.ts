@@ -1,5 +1,5 @@
 import { ApiProblem, type FieldError } from '@diarium/core';
-import { SignInError } from '../auth/token-source.ts';
+import { SignInError } from '@diarium/core';
 import { HostError } from '../host/mail-host.ts';
 import type { Translate } from '../messages.ts';
 

@@ -20,15 +20,16 @@ describe('where a case opens', () => {
   const c = { id: '00000000-0000-4000-8000-000000000042', caseNumber: 'KS 2026/0042' };
 
   it('opens in Teams when the Teams app is configured', () => {
-    const links = caseLinks({ teamsAppId: 'app1', teamsEntityId: 'case', caseUrl: '' }, 'https://diarium.ekby.se');
+    const links = caseLinks({ teamsAppId: 'app1', caseUrl: '' }, 'https://diarium.ekby.se');
     expect(links.inTeams).toBe(true);
     const url = new URL(links.urlOf(c));
-    expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/entity/app1/case');
+    expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/entity/app1/mitt-arbete');
+    expect(url.searchParams.get('webUrl')).toBe('https://diarium.ekby.se/tabs/case.html?case=KS+2026%2F0042');
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: 'KS 2026/0042' });
   });
 
   it('opens the case’s web view otherwise', () => {
-    const links = caseLinks({ teamsEntityId: 'case', caseUrl: '/tabs/case.html?case={caseNumber}&id={caseId}' }, 'https://diarium.ekby.se');
+    const links = caseLinks({ caseUrl: '/tabs/case.html?case={caseNumber}&id={caseId}' }, 'https://diarium.ekby.se');
     expect(links.inTeams).toBe(false);
     expect(links.urlOf(c)).toBe(`https://diarium.ekby.se/tabs/case.html?case=KS%202026%2F0042&id=${c.id}`);
   });

@@ -15,10 +15,8 @@ export const RuntimeConfigSchema = z.object({
   apiScope: z.string().trim().min(1).optional(),
   /** Where the API is; empty for the same origin. */
   apiBaseUrl: z.string().default(''),
-  /** The Teams app id: with it, "Öppna i Teams" opens the case tab in Teams. */
+  /** The Teams app id: with it, "Öppna i Teams" opens the case in Diarium's personal tab in Teams. */
   teamsAppId: z.string().trim().min(1).optional(),
-  /** The Teams tab's entity id for a case; defaults to `case`. */
-  teamsEntityId: z.string().trim().min(1).default('case'),
   /** The web view of a case; `{caseNumber}` and `{caseId}` are filled in. */
   caseUrl: z.string().default('/tabs/case.html?case={caseNumber}'),
 });

@@ -19,7 +19,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowReply20Regular, Attach16Regular, Compose20Regular, Send20Regular } from '@fluentui/react-icons';
-import { devTokenSource } from '../auth/dev-issuer.ts';
+import { devTokenSource } from '@diarium/core';
 import { formatDateTime, formatSize } from '../components/format.ts';
 import { useAsync } from '../components/use-async.ts';
 import { translator, type Locale } from '../messages.ts';

@@ -1,4 +1,4 @@
-import { devTokenSource } from '../auth/dev-issuer.ts';
+import { devTokenSource } from '@diarium/core';
 import { RuntimeConfigSchema, loadRuntimeConfig } from '../config/runtime-config.ts';
 import { createOfficeHost } from '../host/office-host.ts';
 import { showStartMessage, startPane } from '../app/start.tsx';

@@ -98,6 +98,29 @@ describe('the dev Graph under npm start', () => {
     expect((await get('/dev/graph/v1.0/me/messages', 'not-a-token')).status).toBe(401);
   });
 
+  it("fills the Sjövik case for the tabs: a citizen's mail and a confidential statement wait for Johan; Sofia sees the statement by its public title", async () => {
+    const token = async (user: string) =>
+      ((await (await fetch(`${server.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) })).json()) as { access_token: string })
+        .access_token;
+    const [johan, sofia] = [await token('johan.berg@ekby.se'), await token('sofia.ek@ekby.se')];
+    const binding = await get(`/api/v1/channel-tabs/${encodeURIComponent(DEMO_TEAM.id)}/${encodeURIComponent(DEMO_TEAM.channel.id)}`, johan);
+
+    const work = await get('/api/v1/me/work', johan);
+    expect(work.body.waiting).toContainEqual(expect.objectContaining({ id: binding.body.caseId, title: 'Detaljplan för Sjövik 2:14', newDocuments: 2 }));
+
+    const docs = (await get(`/api/v1/cases/${binding.body.caseId}/documents`, sofia)).body.items as { id: string; access: string; kind: string; title?: string; publicTitle: string; files?: { mediaType: string }[] }[];
+    expect(docs.map((d) => [d.access, d.kind, d.title ?? d.publicTitle, d.files?.map((f) => f.mediaType) ?? null])).toEqual([
+      ['full', 'letter', 'Underrättelse om samråd – detaljplan för Sjövik 2:14', ['application/pdf']],
+      ['full', 'other', 'Foto från platsbesök vid Sjöviken', ['image/png']],
+      ['full', 'mail', 'Synpunkter på samrådshandlingen för Sjövik 2:14', ['message/rfc822']],
+      ['restricted', 'letter', 'Yttrande från sakägare', null],
+    ]);
+    const mail = await get(`/api/v1/documents/${docs[2]!.id}/mail`, sofia);
+    expect(mail.body).toMatchObject({ subject: 'Synpunkter på samrådshandlingen för Sjövik 2:14', from: [{ name: 'Lena Holm' }] });
+    expect(mail.body.html).toContain('<script>');
+    expect((await get(`/api/v1/documents/${docs[3]!.id}/mail`, sofia)).status).toBe(403);
+  });
+
   it('has the Sjövik project channel bound to its detaljplan case, with Swedish sample files that file through the emulated Graph', async () => {
     const johan = await (
       await fetch(`${server.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'johan.berg@ekby.se' }) })

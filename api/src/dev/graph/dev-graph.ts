@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 import type { DevIssuer } from '../../auth/dev-issuer.ts';
 import { DEMO_SHARED_MAILBOX, loadDemoMail } from '../../demo/mail.ts';
-import { DEMO_TEAM, demoChannelFiles } from '../../demo/teams.ts';
+import { DEMO_GENERAL_CHANNEL, DEMO_TEAM, demoChannelFiles } from '../../demo/teams.ts';
 import { GraphDrives } from './drives.ts';
 import { createGraphEmulator, type GraphCaller, type GraphEmulator } from './emulator.ts';
 import { GraphMailboxes } from './mailboxes.ts';
@@ -21,6 +21,7 @@ export async function createDevGraph(issuer: DevIssuer): Promise<GraphEmulator> 
   const drives = new GraphDrives();
   drives.addTeam({ id: DEMO_TEAM.id, displayName: DEMO_TEAM.displayName });
   drives.addChannel(DEMO_TEAM.id, DEMO_TEAM.channel);
+  drives.addChannel(DEMO_TEAM.id, DEMO_GENERAL_CHANNEL);
   for (const file of demoChannelFiles()) drives.addFile(DEMO_TEAM.id, DEMO_TEAM.channel.id, file);
 
   return createGraphEmulator({

@@ -4,6 +4,7 @@ import { AppError, t, type Locale } from '@diarium/core';
 import type { DevIssuer } from '../../auth/dev-issuer.ts';
 import type { GraphEmulator } from '../../dev/graph/emulator.ts';
 import { DEMO_USERS } from '../../demo/organisation.ts';
+import { DEMO_GENERAL_CHANNEL, DEMO_TEAM } from '../../demo/teams.ts';
 import { localeOf } from '../problem.ts';
 import { parseInput } from '../validate.ts';
 import { LANDING_SCRIPT, landingPage } from './landing-page.ts';
@@ -28,6 +29,11 @@ export function devRouter(issuer: DevIssuer, graph: GraphEmulator | null): Route
     res.json({
       items: DEMO_USERS.map((u) => ({ email: u.email, name: u.name, description: u.description, unit: u.unit, roles: u.roles })),
     });
+  });
+
+  // The simulated Teams of `npm start` lists the demo team's channels.
+  router.get('/dev/teams.json', (_req, res) => {
+    res.json({ items: [{ id: DEMO_TEAM.id, displayName: DEMO_TEAM.displayName, channels: [DEMO_TEAM.channel, DEMO_GENERAL_CHANNEL] }] });
   });
 
   router.post('/dev/token', json({ limit: '4kb' }), async (req, res) => {

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import type { Deps } from '../../services/context.ts';
 import { getDocument } from '../../services/get-document.ts';
+import { getMail } from '../../services/get-mail.ts';
 import { readFile } from '../../services/read-file.ts';
 import { actorOf } from '../context.ts';
 
@@ -11,13 +12,18 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** /documents: read a registered document and its files. */
+/** /documents: read a registered document, its files, and the mail it holds. */
 export function documentsRouter(deps: Deps): Router {
   const router = Router();
 
   router.get('/documents/:id', async (req, res) => {
     res.set('Cache-Control', 'private, no-store');
     res.json(await getDocument(deps, actorOf(res), req.params.id));
+  });
+
+  router.get('/documents/:id/mail', async (req, res) => {
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await getMail(deps, actorOf(res), req.params.id));
   });
 
   router.get('/documents/:id/files/:fileId', async (req, res) => {

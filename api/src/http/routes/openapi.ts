@@ -27,6 +27,8 @@ import {
   UserQuerySchema,
   UserSchema,
   MeSchema,
+  MailViewSchema,
+  MyWorkSchema,
   ProblemSchema,
   UnitListSchema,
   UpdateCaseSchema,
@@ -47,6 +49,12 @@ interface Operation {
 // The routes as clients see them, described with the same schemas the routes validate with.
 const OPERATIONS: Operation[] = [
   { method: 'get', path: '/me', summary: 'The signed-in user, organisation and roles', response: MeSchema },
+  {
+    method: 'get',
+    path: '/me/work',
+    summary: '"Mitt arbete": my open cases with incoming documents waiting for me (oldest first), and the latest 30 days\' events in the cases I handle or registered (newest first, reads left out)',
+    response: MyWorkSchema,
+  },
   { method: 'get', path: '/diaries', summary: "The organisation's diaries", response: DiaryListSchema },
   { method: 'get', path: '/units', summary: "The organisation's units", response: UnitListSchema },
   { method: 'post', path: '/cases', summary: 'Register a case', body: CreateCaseSchema, response: CaseSchema, status: '201', headers: ['Idempotency-Key'] },
@@ -66,6 +74,12 @@ const OPERATIONS: Operation[] = [
     headers: ['Idempotency-Key'],
   },
   { method: 'get', path: '/documents/{id}', summary: 'Read a document', response: DocumentSchema },
+  {
+    method: 'get',
+    path: '/documents/{id}/mail',
+    summary: 'A registered mail read from its .eml, inline images as data: URLs; the HTML is not sanitised. 404 not_a_mail when the document holds none',
+    response: MailViewSchema,
+  },
   { method: 'get', path: '/users', summary: 'Find colleagues by name or e-mail', query: UserQuerySchema, response: UserListSchema },
   { method: 'put', path: '/diaries/{prefix}/roles/{userId}', summary: "Set a user's roles in a diary (administrators)", body: SetRolesSchema, response: UserSchema },
   { method: 'post', path: '/cases/{ref}/grants', summary: 'Let a colleague read a confidential case', body: GrantAccessSchema, response: GrantAccessSchema, status: '201' },
@@ -181,7 +195,7 @@ export function openApiDocument(serverUrl: string) {
     summary: "Unbind a Teams channel's tab (the tab was removed); recorded in the case's history",
     security: [{ entra: [] }],
     parameters: ['teamId', 'channelId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    responses: { '204': { description: 'Unbound' } },
+    responses: { '204': { description: 'Unbound' }, '404': { description: 'The tab is bound to no case' } },
   };
   return {
     openapi: '3.1.0',

@@ -222,9 +222,10 @@ describe('submitting', () => {
     expect(within(result).getByText('Ärende KS 2026/0042: Medborgarförslag om ny lekplats i Ekby centrum')).toBeTruthy();
     expect(within(result).getByText('Mejlet har fått kategorin Diarieförd i Outlook.')).toBeTruthy();
     fireEvent.click(within(result).getByRole('button', { name: 'Öppna i Teams' }));
-    expect(opened[0]).toBe(
-      'https://teams.microsoft.com/l/entity/a1b2c3/case?context=' + encodeURIComponent(JSON.stringify({ subEntityId: 'KS 2026/0042' })),
-    );
+    // The case opens in Diarium's personal tab in Teams.
+    const link = new URL(opened[0]!);
+    expect(link.origin + link.pathname).toBe('https://teams.microsoft.com/l/entity/a1b2c3/mitt-arbete');
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'KS 2026/0042' });
     fireEvent.click(within(result).getByRole('button', { name: 'Kopiera diarienummer' }));
     expect(await screen.findByText('Diarienumret KS 2026/0042 är kopierat.')).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith('KS 2026/0042');

@@ -1,17 +1,16 @@
-// @vitest-environment node
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initialScriptSize } from './build.ts';
+import { ADDIN, initialScriptSize } from '../scripts/front-ends.ts';
 
 let dir = '';
 afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('the initial JavaScript of the task pane', () => {
+describe('the initial JavaScript of a front end page', () => {
   it('counts the page’s module scripts and what they import statically, not lazy chunks nor Office.js from the CDN', async () => {
     dir = await mkdtemp(join(tmpdir(), 'addin-dist-'));
     await mkdir(join(dir, 'assets'));
@@ -31,7 +30,7 @@ describe('the initial JavaScript of the task pane', () => {
         '<link rel="modulepreload" crossorigin href="/addin/assets/preloaded.js">',
     );
 
-    const size = await initialScriptSize(dir);
+    const size = await initialScriptSize({ ...ADDIN, outDir: dir }, 'taskpane.html');
     expect(size.files.map((f) => f.file).sort()).toEqual(['assets/deep.js', 'assets/entry.js', 'assets/preloaded.js', 'assets/shared.js', 'assets/side.js']);
     const expected = ['entry.js', 'shared.js', 'side.js', 'deep.js', 'preloaded.js'].reduce(
       (sum, name) => sum + gzipSync(files[name as keyof typeof files]).length,

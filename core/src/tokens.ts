@@ -1,6 +1,17 @@
-import { SignInError, type TokenSource } from './token-source.ts';
+/** Where a front end (the Outlook pane, a Teams tab) gets its access token for the API. */
+export interface TokenSource {
+  getToken(): Promise<string>;
+}
 
-/** Tokens from the local dev issuer (`POST /dev/token`), for the simulated Outlook of `npm start`. */
+/** Why signing in failed, in words worth showing. */
+export class SignInError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SignInError';
+  }
+}
+
+/** Tokens from the local dev issuer (`POST /dev/token`), for the simulated Outlook and Teams of `npm start`. */
 export function devTokenSource(user: string, options: { baseUrl?: string; fetch?: typeof fetch; now?: () => number } = {}): TokenSource {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const now = options.now ?? Date.now;

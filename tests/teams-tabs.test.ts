@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { HOSTILE_MARKERS, SJOVIK_MAIL, TRACKING_PIXEL } from '../api/src/demo/sjovik.ts';
+import { DEMO_CHANNEL_CASE, DEMO_GENERAL_CHANNEL, DEMO_TEAM } from '../api/src/demo/teams.ts';
+import { buildTabs } from '../scripts/front-ends.ts';
+import { startApiProcess, type ApiProcess } from './support/api-process.ts';
+import { launchChromium, seriousViolations } from './support/browser.ts';
+import { describeTab, openDevTeams, type DevTeams } from './support/dev-teams.ts';
+
+// The Teams tabs end to end, as `npm start` serves them: the simulated Teams at /dev/teams
+// frames the real tab pages, which talk to the API (dev issuer, emulated Graph, demo data).
+
+const OFFICER = 'johan.berg@ekby.se';
+const REGISTRAR = 'karin.lindqvist@ekby.se';
+const READER = 'sofia.ek@ekby.se';
+/** The demo's confidential statement in the Sjövik case: its internal and its public title. */
+const CONFIDENTIAL = { title: 'Yttrande från Maria Sandberg, Strandvägen 14 (skyddade personuppgifter)', publicTitle: 'Yttrande från sakägare' };
+
+let api: ApiProcess;
+let chromium: { browser: Browser; close(): Promise<void> };
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'diarium-tabs-'));
+  // The API serves the built tabs from tabs/dist, as under `npm start`.
+  const [, browser] = await Promise.all([buildTabs({ ifStale: true }), launchChromium()]);
+  chromium = browser;
+  api = await startApiProcess({ DATA_DIR: dataDir, DEMO_CASES: '60' });
+});
+afterAll(async () => {
+  await chromium?.close();
+  await api?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The simulated Teams as `user`, at a channel or the personal tab; closed when the test ends, and on failure what the tab showed. */
+async function openTeams(user: string, query: Record<string, string> = {}): Promise<DevTeams> {
+  const teams = await openDevTeams(chromium.browser, api.url, { user, ...query });
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') console.error(await describeTab(teams));
+    await teams.close();
+  });
+  return teams;
+}
+
+const sjovik = { channel: DEMO_TEAM.channel.id };
+
+/**
+ * axe finds no serious WCAG 2.1 AA violation in the simulated Teams and the tab in it. A mail's
+ * body is the sender's markup, shown in a frame where no script runs (axe's included).
+ */
+async function expectAccessible(teams: DevTeams) {
+  expect((await seriousViolations(teams.page, { exclude: [['iframe', 'iframe[srcdoc]']] })).join('\n')).toBe('');
+}
+
+/** The channel tab's case view, once it has shown the case. */
+async function caseShown(teams: DevTeams): Promise<Frame> {
+  const frame = await teams.tabFrame('channel.html');
+  await frame.getByRole('heading', { level: 1 }).first().waitFor();
+  return frame;
+}
+
+describe('the channel tab', () => {
+  it('is configured with a new project case, which everyone in the channel then sees', async () => {
+    const title = `Projekt Allmänt ${randomUUID().slice(0, 8)}`;
+    const teams = await openTeams(OFFICER, { channel: DEMO_GENERAL_CHANNEL.id });
+    await teams.page.getByRole('button', { name: 'Flikens inställningar' }).click();
+    const config = await teams.tabFrame('config.html');
+    await config.getByRole('radio', { name: 'Registrera ett nytt projektärende' }).click();
+    const titleBox = config.getByRole('textbox', { name: /Ärendemening/ });
+    await titleBox.fill(title);
+    await expect.poll(() => teams.page.getByRole('button', { name: 'Spara' }).isEnabled()).toBe(true);
+    await expectAccessible(teams);
+    await teams.page.getByRole('button', { name: 'Spara' }).click();
+
+    const tab = await caseShown(teams);
+    await tab.getByText(title).first().waitFor();
+    const caseNumber = (await tab.getByRole('heading', { level: 1 }).first().innerText()).match(/KS \d{4}\/\d{4}/)?.[0];
+    expect(caseNumber).toBeTruthy();
+
+    // The binding is the channel's: the registrar opening the channel sees the same case.
+    const colleague = await openTeams(REGISTRAR, { channel: DEMO_GENERAL_CHANNEL.id });
+    const theirs = await caseShown(colleague);
+    await theirs.getByText(title).first().waitFor();
+    expect(await theirs.getByRole('heading', { level: 1 }).first().innerText()).toContain(caseNumber!);
+  });
+
+  it('files two of the channel’s files into the case, and lists them as registered documents', async () => {
+    const teams = await openTeams(OFFICER, sjovik);
+    const tab = await caseShown(teams);
+    await tab.getByRole('tab', { name: 'Kanalens filer' }).click();
+    await tab.getByRole('checkbox', { name: /Välj Planbeskrivning/ }).check();
+    await tab.getByRole('checkbox', { name: /Välj Samrådsredogörelse/ }).check();
+    const form = tab.getByRole('form', { name: 'Diarieför 2 valda filer' });
+    await form.getByRole('textbox', { name: /Rubrik för Planbeskrivning/ }).fill('Planbeskrivning, samrådshandling');
+    await expectAccessible(teams);
+    await form.getByRole('button', { name: 'Diarieför' }).click();
+
+    const done = tab.getByRole('status').filter({ hasText: 'Diarieförda:' });
+    await done.waitFor();
+    const numbers = (await done.innerText()).match(/KS \d{4}\/\d{4}-\d+/g) ?? [];
+    expect(numbers).toHaveLength(2);
+    await tab.getByText(`Diarieförd som ${numbers[0]}`).waitFor();
+
+    await tab.getByRole('tab', { name: /Handlingar/ }).click();
+    await tab.getByRole('button', { name: 'Planbeskrivning, samrådshandling' }).waitFor();
+    await tab.getByRole('button', { name: /^Samrådsredogörelse Sjövik 2-14/ }).waitFor();
+  });
+
+  it('shows a registered mail with its HTML made harmless: no script runs, no remote image loads', async () => {
+    const teams = await openTeams(OFFICER, sjovik);
+    const remote: string[] = [];
+    teams.page.on('request', (request) => {
+      if (!request.url().startsWith(api.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) remote.push(request.url());
+    });
+    const dialogs: string[] = [];
+    teams.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const tab = await caseShown(teams);
+    await tab.getByRole('button', { name: SJOVIK_MAIL.subject }).click();
+    const viewer = tab.getByRole('dialog');
+    await viewer.getByText(SJOVIK_MAIL.from.name).first().waitFor();
+    const body = viewer.locator('iframe[title]').first();
+    const mailFrame = tab.frameLocator('iframe[srcdoc]');
+    await mailFrame.getByText('Kan byggtrafiken i stället ledas via Sjöviksvägen?').waitFor();
+
+    // The frame may run nothing, and what it holds carries neither the script nor the handler.
+    expect(await body.getAttribute('sandbox')).not.toContain('allow-scripts');
+    const srcdoc = (await body.getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).not.toMatch(/<script|onerror/i);
+    expect(srcdoc).not.toContain(TRACKING_PIXEL);
+    // Nor did the mail's HTML reach the tab's or Teams' own documents (the sandboxed frame, where
+    // scripts cannot run at all, is the only place it lives).
+    for (const frame of [teams.page.mainFrame(), tab]) {
+      expect(await frame.evaluate((markers) => Object.values(markers).filter((m) => m in window), HOSTILE_MARKERS)).toEqual([]);
+    }
+    expect(dialogs).toEqual([]);
+    expect(remote.filter((url) => url.includes('example.com'))).toEqual([]);
+    // The inline photo is shown from the mail itself.
+    await mailFrame.getByRole('img', { name: 'Strandvägen en vardagsmorgon' }).waitFor();
+    await expectAccessible(teams);
+  });
+
+  it('shows someone without access only the public title of a confidential document', async () => {
+    const teams = await openTeams(READER, sjovik);
+    const tab = await caseShown(teams);
+    await tab.getByText(CONFIDENTIAL.publicTitle).first().waitFor();
+    expect(await tab.locator('body').innerText()).not.toContain(CONFIDENTIAL.title);
+    await tab.getByRole('button', { name: CONFIDENTIAL.publicTitle }).click();
+    const viewer = tab.getByRole('dialog');
+    await viewer.getByText(/Endast den offentliga titeln visas/).waitFor();
+    expect(await viewer.innerText()).not.toContain(CONFIDENTIAL.title);
+    // The officer sees what it is.
+    const officer = await openTeams(OFFICER, sjovik);
+    const theirs = await caseShown(officer);
+    await theirs.getByRole('button', { name: CONFIDENTIAL.title }).waitFor();
+  });
+
+  it('follows Teams into the dark and high-contrast themes without reloading, and stays accessible', async () => {
+    const teams = await openTeams(OFFICER, sjovik);
+    const tab = await caseShown(teams);
+    const background = () => tab.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    const light = await background();
+    await tab.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    for (const [label, theme] of [
+      ['Mörkt', 'dark'],
+      ['Hög kontrast', 'contrast'],
+    ] as const) {
+      await teams.page.getByRole('combobox', { name: 'Tema' }).selectOption({ label });
+      await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await background()).not.toBe(light);
+      await expectAccessible(teams);
+    }
+    // Followed live: the page was not loaded again.
+    expect(await tab.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  });
+});
+
+describe('the keyboard', () => {
+  it('reaches every action of the case view, and opens and closes a document without a mouse', async () => {
+    const teams = await openTeams(OFFICER, sjovik);
+    const tab = await caseShown(teams);
+    const focusedName = () =>
+      tab.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return element ? (element.getAttribute('aria-label') ?? element.innerText ?? '').trim() : '';
+      });
+    const wanted = ['Lägg till handling', 'Ändra titel', 'Byt handläggare', 'Avsluta ärendet', 'Kopiera länk', 'Handlingar'];
+    const reached = new Set<string>();
+    await tab.locator('body').focus();
+    for (let presses = 0; presses < 40 && wanted.some((name) => !reached.has(name)); presses++) {
+      await teams.page.keyboard.press('Tab');
+      reached.add(await focusedName());
+    }
+    expect(wanted.filter((name) => !reached.has(name))).toEqual([]);
+
+    // Into the documents: one row takes focus, the arrow keys move between rows, Enter opens.
+    const row = tab.getByRole('row').filter({ hasText: SJOVIK_MAIL.subject });
+    for (let presses = 0; presses < 40 && !(await row.evaluate((r) => r.contains(document.activeElement))); presses++) {
+      await teams.page.keyboard.press((await tab.evaluate(() => document.activeElement?.getAttribute('role'))) === 'row' ? 'ArrowDown' : 'Tab');
+    }
+    await teams.page.keyboard.press('Enter');
+    const viewer = tab.getByRole('dialog');
+    await viewer.getByText(SJOVIK_MAIL.from.name).first().waitFor();
+    await teams.page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    expect(await row.evaluate((r) => r.contains(document.activeElement))).toBe(true);
+  });
+});
+
+describe('the personal tab', () => {
+  it('shows my waiting cases and activity, in English when Teams is, and opens a case by keyboard', async () => {
+    const teams = await openTeams(OFFICER, { lang: 'en' });
+    const tab = await teams.tabFrame('mine.html');
+    await tab.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    const caseButton = tab.getByRole('button', { name: new RegExp(DEMO_CHANNEL_CASE.title) }).first();
+    await caseButton.waitFor();
+    await expectAccessible(teams);
+    await caseButton.focus();
+    await teams.page.keyboard.press('Enter');
+    await tab.getByRole('button', { name: 'Back to My work' }).waitFor();
+    await tab.getByRole('heading', { level: 1, name: /KS \d{4}\/\d{4}/ }).waitFor();
+    await expectAccessible(teams);
+  });
+});
