@@ -37,7 +37,7 @@ const frontEnd = (name: FrontEnd['name'], folder: string, base: string, pages: R
 });
 
 export const ADDIN = frontEnd('addin', 'outlook-addin', '/addin/', { 'taskpane.html': 250_000 });
-export const TABS = frontEnd('tabs', 'tabs', '/tabs/', { 'channel.html': 300_000, 'mine.html': 300_000, 'config.html': 300_000 });
+export const TABS = frontEnd('tabs', 'tabs', '/tabs/', { 'channel.html': 300_000, 'mine.html': 300_000, 'config.html': 300_000, 'case.html': 300_000 });
 export const FRONT_ENDS = [ADDIN, TABS];
 
 const STAMP = '.build-stamp';

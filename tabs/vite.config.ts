@@ -24,20 +24,11 @@ export default defineConfig({
     reportCompressedSize: false,
     // scripts/front-ends.ts reports what matters: each tab's initial JavaScript, gzipped.
     chunkSizeWarningLimit: 1000,
+    // No manual chunks: rolldown splits by what each page loads, so a tab's first paint carries
+    // only the Fluent components it shows (teams-js, the case view in Mitt arbete, DOMPurify and
+    // the document viewer load when needed).
     rolldownOptions: {
       input: PAGES,
-      output: {
-        // Libraries every tab needs share one chunk; teams-js, DOMPurify and the document viewer
-        // load when they are needed.
-        codeSplitting: {
-          groups: [
-            {
-              name: 'vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc|zod|use-sync-external-store|stylis|rtl-css-js)[\\/]/,
-            },
-          ],
-        },
-      },
     },
   },
 });

@@ -71,6 +71,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     readiness,
     publicUrl: config.publicUrl,
     maxUploadBytes: config.maxUploadBytes,
+    teamsAppId: config.frontEnds.teamsAppId ?? null,
     graph,
     graphEmulator,
     frontEnds: {

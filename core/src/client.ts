@@ -5,7 +5,7 @@ import {
   CaseEventListSchema,
   type CaseEvent,
 } from './schemas/event.ts';
-import { CaseSchema, type Case, type CreateCase, type UpdateCase } from './schemas/case.ts';
+import { CaseLinksSchema, CaseSchema, type Case, type CaseLinks, type CreateCase, type UpdateCase } from './schemas/case.ts';
 import {
   DocumentListSchema,
   DocumentRegistrationSchema,
@@ -138,6 +138,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** Changes a case read earlier; a 412 ApiProblem means someone else changed it first. */
     updateCase: (c: Case, patch: UpdateCase): Promise<Case> =>
       request(CaseSchema, 'PATCH', `/cases/${ref(c.id)}`, { json: patch, headers: { 'if-match': etagOfCase(c) ?? '""' } }),
+    /** Where the case opens: its page, and in Teams its channel tab, the personal tab and a stage view. */
+    caseLinks: (idOrNumber: string): Promise<CaseLinks> => request(CaseLinksSchema, 'GET', `/cases/${ref(idOrNumber)}/links`),
     caseEvents: async (idOrNumber: string): Promise<CaseEvent[]> =>
       (await request(CaseEventListSchema, 'GET', `/cases/${ref(idOrNumber)}/events`)).items,
     caseDocuments: async (idOrNumber: string): Promise<Document[]> =>

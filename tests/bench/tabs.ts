@@ -56,6 +56,7 @@ async function measureOpen(): Promise<{ latency: Latency; caseNumber: string }> 
   try {
     log(`registering a case with ${DOCUMENTS} documents`);
     const caseNumber = await caseWithDocuments(api.url, DOCUMENTS);
+    log(`opening ${caseNumber} ${OPEN_RUNS} times in Chromium`);
     const context = await chromium.browser.newContext({ locale: 'sv-SE', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const url = `${api.url}/tabs/case.html?${new URLSearchParams({ case: caseNumber, user: REGISTRAR, lang: 'sv-SE' })}`;
@@ -91,7 +92,6 @@ async function main() {
   const build = await buildTabs({ ifStale: true });
   log(build.built ? 'built the tabs' : 'the tabs were built already');
   const sizes = await Promise.all(['channel.html', 'mine.html', 'config.html', 'case.html'].map(async (page) => ({ page, size: await initialScriptSize({ ...TABS, outDir: build.outDir }, page) })));
-  log(`opening a case with ${DOCUMENTS} documents ${OPEN_RUNS} times in Chromium`);
   const open = await measureOpen();
 
   const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');

@@ -34,6 +34,8 @@ export interface AppOptions {
   graph: GraphAccess | null;
   /** The emulated Graph the dev router serves at /dev/graph/v1.0 (dev issuer only). */
   graphEmulator?: GraphEmulator | null;
+  /** Diarium's Teams app, for links that open a case in Teams; null without one. */
+  teamsAppId?: string | null;
   /** The built front ends to serve; absent in tests of the API alone. */
   frontEnds?: FrontEndsOptions;
 }
@@ -80,7 +82,7 @@ export function createApp(options: AppOptions): Express {
   api.use(authenticate(options.validator));
   api.use(actorFrom(deps));
   api.use(directoryRouter(deps));
-  api.use(casesRouter(deps, { maxUploadBytes: options.maxUploadBytes }));
+  api.use(casesRouter(deps, { maxUploadBytes: options.maxUploadBytes, links: { baseUrl: options.publicUrl, teamsAppId: options.teamsAppId ?? null } }));
   api.use(documentsRouter(deps));
   api.use(peopleRouter(deps));
   api.use(mailRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));

@@ -28,7 +28,7 @@ export interface TestServer {
 
 /** The whole API on a free port, over a fresh test database, with the dev issuer. */
 export async function startTestServer(
-  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator } = {},
+  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator; teamsAppId?: string } = {},
 ): Promise<TestServer> {
   const register = await openTestRegister();
   const keyDir = await mkdtemp(join(tmpdir(), 'diarium-keys-'));
@@ -56,6 +56,7 @@ export async function startTestServer(
     maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
     graph: options.graph ?? null,
     graphEmulator: options.graphEmulator ?? null,
+    teamsAppId: options.teamsAppId ?? null,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

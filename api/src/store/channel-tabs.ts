@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import type { Queryable } from './database.ts';
 import { channelTabs, documents } from './schema.ts';
 
@@ -22,6 +22,17 @@ export async function upsertChannelTab(db: Queryable, row: ChannelTabRow): Promi
       target: [channelTabs.orgId, channelTabs.teamId, channelTabs.channelId],
       set: { caseId: row.caseId, boundBy: row.boundBy, boundAt: row.boundAt },
     });
+}
+
+/** The channel tab most lately bound to the case, when any. */
+export async function latestChannelTabOfCase(db: Queryable, orgId: string, caseId: string): Promise<ChannelTabRow | null> {
+  const [row] = await db
+    .select()
+    .from(channelTabs)
+    .where(and(eq(channelTabs.orgId, orgId), eq(channelTabs.caseId, caseId)))
+    .orderBy(desc(channelTabs.boundAt))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function deleteChannelTab(db: Queryable, key: ChannelKey): Promise<void> {

@@ -128,6 +128,8 @@ const sv = {
   'dev.search.button': 'Sök',
   'dev.search.empty': 'Inga träffar. Prova ett annat ord eller ett diarienummer.',
   'dev.api': 'API-beskrivning (OpenAPI)',
+  'dev.outlook': 'Diarium i en simulerad Outlook: diarieför mejl',
+  'dev.teams': 'Diarium i en simulerad Teams: flikarna för kanalen och Mitt arbete',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -255,6 +257,8 @@ const en: Record<MessageKey, string> = {
   'dev.search.button': 'Search',
   'dev.search.empty': 'No matches. Try another word or a case number.',
   'dev.api': 'API description (OpenAPI)',
+  'dev.outlook': 'Diarium in a simulated Outlook: register mail',
+  'dev.teams': 'Diarium in a simulated Teams: the channel tab and My work',
 };
 
 export const catalogue: Record<Locale, Record<MessageKey, string>> = { sv, en };

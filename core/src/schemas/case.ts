@@ -125,3 +125,22 @@ export const CaseSummarySchema = z.object({
   access: AccessSchema,
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+/** GET /cases/{id}/links: where the case opens, outside Teams and in it. */
+export const CaseLinksSchema = z.object({
+  caseNumber: z.string(),
+  /** The case's page (also what a stage view shows). */
+  web: z.url(),
+  /** Null when Diarium's Teams app is not configured. */
+  teams: z
+    .object({
+      /** The case in the channel tab bound to it; null when none, or when the caller may not know which channel works on it. */
+      channel: z.url().nullable(),
+      /** The case in the personal tab. */
+      personal: z.url(),
+      /** A stage view of the case page, named by its public title. */
+      stage: z.url(),
+    })
+    .nullable(),
+});
+export type CaseLinks = z.infer<typeof CaseLinksSchema>;

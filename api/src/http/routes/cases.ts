@@ -7,6 +7,7 @@ import {
   UpdateCaseSchema,
 } from '@diarium/core';
 import type { Deps } from '../../services/context.ts';
+import { getCaseLinks, type LinkBase } from '../../services/case-links.ts';
 import { getCase } from '../../services/get-case.ts';
 import { listDocuments } from '../../services/list-documents.ts';
 import { listEvents } from '../../services/list-events.ts';
@@ -37,7 +38,7 @@ function sendCase(res: Response, status: number, body: { access: string; version
 }
 
 /** /cases: register, read, change and search cases; their documents and history. */
-export function casesRouter(deps: Deps, options: { maxUploadBytes: number }): Router {
+export function casesRouter(deps: Deps, options: { maxUploadBytes: number; links: LinkBase }): Router {
   const router = Router();
 
   router.post('/cases', async (req, res) => {
@@ -64,6 +65,10 @@ export function casesRouter(deps: Deps, options: { maxUploadBytes: number }): Ro
     const version = versionFromIfMatch(req.get('If-Match'));
     const patch = parseInput(UpdateCaseSchema, req.body, localeOf(req));
     sendCase(res, 200, await updateCase(deps, actorOf(res), req.params.ref, version, patch));
+  });
+
+  router.get('/cases/:ref/links', async (req, res) => {
+    res.json(await getCaseLinks(deps, actorOf(res), req.params.ref, options.links));
   });
 
   router.get('/cases/:ref/events', async (req, res) => {

@@ -52,7 +52,11 @@ export function landingPage(locale: Locale, text: (key: MessageKey) => string): 
   </form>
   <div aria-live="polite"><ul id="results" aria-busy="true"></ul></div>
   <h2>${escape(text('dev.links'))}</h2>
-  <ul><li><a href="/api/v1/openapi.json">${escape(text('dev.api'))}</a></li></ul>
+  <ul>
+    <li><a href="/dev/teams">${escape(text('dev.teams'))}</a></li>
+    <li><a href="/dev/outlook">${escape(text('dev.outlook'))}</a></li>
+    <li><a href="/api/v1/openapi.json">${escape(text('dev.api'))}</a></li>
+  </ul>
 </main>
 <script type="application/json" id="strings">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>
 <script type="module" src="/dev/landing.js"></script>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BindChannelTabSchema,
   CaseEventListSchema,
+  CaseLinksSchema,
   ChannelFileListSchema,
   ChannelTabBindingSchema,
   FileFromDriveResultSchema,
@@ -61,6 +62,7 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/cases', summary: 'Search the register', query: CaseSearchQuerySchema, response: CaseSearchResultSchema },
   { method: 'get', path: '/cases/{ref}', summary: 'Read a case by id or case number', response: CaseSchema },
   { method: 'patch', path: '/cases/{ref}', summary: 'Change, close, reopen or cancel a case', body: UpdateCaseSchema, response: CaseSchema, headers: ['If-Match'] },
+  { method: 'get', path: '/cases/{ref}/links', summary: 'Where a case opens: its page, its channel tab, the personal tab, a stage view', response: CaseLinksSchema },
   { method: 'get', path: '/cases/{ref}/events', summary: 'The history of a case', response: CaseEventListSchema },
   { method: 'get', path: '/cases/{ref}/documents', summary: 'The documents of a case', response: DocumentListSchema },
   {

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useRef } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useRef } from 'react';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useServices } from '../../app/services.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { CaseView } from '../case/CaseView.tsx';
 import { Activity } from './Activity.tsx';
 import { MyOpenCases } from './MyOpenCases.tsx';
 import { Search } from './Search.tsx';
 import { Waiting } from './Waiting.tsx';
 import type { OpenCase } from './parts.tsx';
 import { useOpenCase } from './use-open-case.ts';
+
+// The case view loads when a case is opened: the lists show first.
+const CaseView = lazy(() => import('../case/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 
 export interface MyWorkProps {
   /** A case a deep link asked to open. */
@@ -89,7 +91,9 @@ export function MyWork({ initialCase }: MyWorkProps) {
           <Button ref={back} className={styles.back} appearance="subtle" icon={<ArrowLeftRegular />} onClick={close}>
             {t('mine.back')}
           </Button>
-          <CaseView key={openCase} caseRef={openCase} />
+          <Suspense fallback={<Spinner label={t('app.loading')} />}>
+            <CaseView key={openCase} caseRef={openCase} />
+          </Suspense>
         </>
       )}
     </main>
