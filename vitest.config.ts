@@ -9,6 +9,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/closing-line-reporter.ts'],
     projects: [
       { test: { name: 'core', root: 'core', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'bot', root: 'bot', include: ['src/**/*.test.ts'] } },
       {
         test: {
           name: 'api:pglite',

@@ -4,13 +4,14 @@ import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
-/** The pages the API serves under /tabs/: the channel tab, its configuration, a case alone, the personal tab, and the simulated Teams of `npm start`. */
+/** The pages the API serves under /tabs/: the channel tab, its configuration, a case alone, the personal tab, and the simulated Teams and chat of `npm start`. */
 export const PAGES = {
   channel: resolve(root, 'channel.html'),
   config: resolve(root, 'config.html'),
   case: resolve(root, 'case.html'),
   mine: resolve(root, 'mine.html'),
   'dev-teams': resolve(root, 'dev-teams.html'),
+  'dev-chat': resolve(root, 'dev-chat.html'),
 };
 
 export default defineConfig({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { HOSTILE_MARKERS, SJOVIK_MAIL, TRACKING_PIXEL } from '../api/src/demo/sjovik.ts';
 import { DEMO_CHANNEL_CASE, DEMO_GENERAL_CHANNEL, DEMO_TEAM } from '../api/src/demo/teams.ts';
 import { buildTabs } from '../scripts/front-ends.ts';
-import { startApiProcess, type ApiProcess } from './support/api-process.ts';
+import { startApiProcess, tokenFor, type ApiProcess } from './support/api-process.ts';
 import { launchChromium, seriousViolations } from './support/browser.ts';
 import { describeTab, openDevTeams, type DevTeams } from './support/dev-teams.ts';
 
@@ -227,5 +227,31 @@ describe('the personal tab', () => {
     await tab.getByRole('button', { name: 'Back to My work' }).waitFor();
     await tab.getByRole('heading', { level: 1, name: /KS \d{4}\/\d{4}/ }).waitFor();
     await expectAccessible(teams);
+  });
+});
+
+describe('the bot in the simulated chat', () => {
+  it('answers a case number with the status card, and my cases with a list, in Teams’ card renderer', async () => {
+    const token = await tokenFor(api.url, OFFICER);
+    const tab = `/api/v1/channel-tabs/${encodeURIComponent(DEMO_TEAM.id)}/${encodeURIComponent(DEMO_TEAM.channel.id)}`;
+    const { caseNumber } = (await (await fetch(`${api.url}${tab}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { caseNumber: string };
+
+    const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 1000 }, locale: 'sv-SE' });
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${api.url}/dev/chat?user=${encodeURIComponent(OFFICER)}`);
+    const log = page.getByRole('log');
+    const message = page.getByRole('textbox', { name: 'Meddelande' });
+    await page.getByRole('combobox', { name: 'Inloggad som' }).locator('option').first().waitFor({ state: 'attached' });
+
+    await message.fill(`status ${caseNumber.toLowerCase().replace(' ', '')}`);
+    await message.press('Enter');
+    await log.getByText(DEMO_CHANNEL_CASE.title).first().waitFor();
+    await log.getByText('Öppna ärendet').first().waitFor();
+
+    await message.fill('mina ärenden');
+    await page.getByRole('button', { name: 'Skicka' }).click();
+    await log.getByText(/Mina öppna ärenden/).waitFor();
+    expect((await seriousViolations(page)).join('\n')).toBe('');
   });
 });

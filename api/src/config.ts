@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   TABS_DIR: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().trim().min(1).optional(),
   CASE_URL: z.string().min(1).optional(),
+  BOT_APP_ID: z.string().trim().min(1).optional(),
+  BOT_APP_PASSWORD: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   ORGANISATION_NAME: z.string().min(1).optional(),
   SEED_DEMO: flag.optional(),
@@ -73,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     if (!e.ENTRA_TENANT_ID) problems.push('ENTRA_TENANT_ID: required with AUTH_MODE=entra');
     if (!e.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID: required with AUTH_MODE=entra');
   }
+  if (e.BOT_APP_ID && !e.BOT_APP_PASSWORD) problems.push('BOT_APP_PASSWORD: required with BOT_APP_ID');
   if (e.FILE_STORE === 'azure' && !e.AZURE_STORAGE_CONNECTION_STRING) {
     problems.push('AZURE_STORAGE_CONNECTION_STRING: required with FILE_STORE=azure');
   }
@@ -122,6 +125,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
       // Outside Teams (no app id), a case opens in the tabs' case page.
       caseUrl: e.CASE_URL ?? '/tabs/case.html?case={caseNumber}',
     },
+    /** The bot's Azure Bot registration; without it the bot runs only in local emulation (dev issuer). */
+    bot: e.BOT_APP_ID && e.BOT_APP_PASSWORD ? { appId: e.BOT_APP_ID, appPassword: e.BOT_APP_PASSWORD } : null,
     jobPollMs: e.JOB_POLL_MS,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     demoCases: e.DEMO_CASES,

@@ -8,6 +8,7 @@ import { createEntraKeySource, entraAudiences, entraIssuers } from './auth/entra
 import { createTokenValidator, type TokenValidator } from './auth/token-validator.ts';
 import type { Config } from './config.ts';
 import { DEMO_ORGANISATION, DEMO_TENANT_ID } from './demo/organisation.ts';
+import { hostBot } from './http/bot-endpoint.ts';
 import { seedDemoCases, seedOrganisation } from './demo/seed.ts';
 import { seedDemoMail } from './demo/seed-mail.ts';
 import { seedDemoChannelTab } from './demo/seed-teams.ts';
@@ -62,6 +63,13 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const graph = await setUpGraph(config, devIssuer, () => `${serving}/dev/graph/v1.0`, logger);
   const jobs = graph ? startJobs(config, { ...deps, graph, maxUploadBytes: config.maxUploadBytes }, logger) : null;
 
+  const links = { baseUrl: config.publicUrl, teamsAppId: config.frontEnds.teamsAppId ?? null };
+  const tenantId = config.auth.mode === 'entra' ? config.auth.tenantId : DEMO_TENANT_ID;
+  // Local emulation (no registration) only with the dev issuer; in production the bot needs BOT_APP_ID.
+  const bot =
+    config.bot || devIssuer
+      ? hostBot(deps, { tenantId, links, logger, registration: config.bot ? { ...config.bot, tenantId } : null })
+      : null;
   const readiness = { draining: false, ping: () => handle.ping() };
   const app = createApp({
     deps,
@@ -72,6 +80,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     publicUrl: config.publicUrl,
     maxUploadBytes: config.maxUploadBytes,
     teamsAppId: config.frontEnds.teamsAppId ?? null,
+    bot,
     graph,
     graphEmulator,
     frontEnds: {

@@ -1,5 +1,6 @@
 import { messageCatalogue, type TranslateWith } from '@diarium/core';
 import * as app from './app/messages.ts';
+import * as chat from './dev/chat-messages.ts';
 import * as dev from './dev/messages.ts';
 import * as caseView from './features/case/messages.ts';
 import * as channel from './features/channel/messages.ts';
@@ -11,8 +12,8 @@ import * as mine from './features/mine/messages.ts';
  * each part's own (keys are prefixed by the part). Problem texts from the API come already
  * translated (the client sends the locale).
  */
-const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...dev.sv } as const;
-const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...dev.en };
+const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...dev.sv, ...chat.sv } as const;
+const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...dev.en, ...chat.en };
 
 export const { catalogue, translate, translator } = messageCatalogue(sv, en);
 export type MessageKey = keyof typeof sv;

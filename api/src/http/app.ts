@@ -19,6 +19,8 @@ import { healthRouter, type Readiness } from './routes/health.ts';
 import { mailRouter } from './routes/mail.ts';
 import { channelTabsRouter } from './routes/channel-tabs.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import type { BotEndpoint } from '@diarium/bot';
+import { botRouter } from './routes/bot.ts';
 import { frontEndsRouter, type FrontEndsOptions } from './routes/front-ends.ts';
 import { peopleRouter } from './routes/people.ts';
 
@@ -36,6 +38,8 @@ export interface AppOptions {
   graphEmulator?: GraphEmulator | null;
   /** Diarium's Teams app, for links that open a case in Teams; null without one. */
   teamsAppId?: string | null;
+  /** The Teams bot at /api/messages; absent when Diarium has no bot. */
+  bot?: BotEndpoint | null;
   /** The built front ends to serve; absent in tests of the API alone. */
   frontEnds?: FrontEndsOptions;
 }
@@ -76,6 +80,9 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl));
   });
+
+  // Bot Framework authenticates the bot's activities, not Entra user tokens.
+  if (options.bot) app.use(botRouter(options.bot));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb', strict: true }));

@@ -13,6 +13,7 @@ import { openTestRegister, type TestRegister } from '../services/test-register.t
 import type { GraphEmulator } from '../dev/graph/emulator.ts';
 import type { GraphAccess } from '../graph/graph-access.ts';
 import { createApp } from './app.ts';
+import { hostBot } from './bot-endpoint.ts';
 
 export interface TestServer {
   url: string;
@@ -28,7 +29,7 @@ export interface TestServer {
 
 /** The whole API on a free port, over a fresh test database, with the dev issuer. */
 export async function startTestServer(
-  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator; teamsAppId?: string } = {},
+  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator; teamsAppId?: string; bot?: boolean } = {},
 ): Promise<TestServer> {
   const register = await openTestRegister();
   const keyDir = await mkdtemp(join(tmpdir(), 'diarium-keys-'));
@@ -44,11 +45,11 @@ export async function startTestServer(
     requiredScope: 'access_as_user',
     appRole: 'Diarium.Access',
   });
+  const logger = options.logs ? pino({ level: 'debug' }, { write: (line: string) => void options.logs!.push(line) }) : pino({ level: 'silent' });
+  const links = { baseUrl: 'http://localhost', teamsAppId: options.teamsAppId ?? null };
   const app = createApp({
     deps: register.deps,
-    logger: options.logs
-      ? pino({ level: 'debug' }, { write: (line: string) => void options.logs!.push(line) })
-      : pino({ level: 'silent' }),
+    logger,
     validator,
     devIssuer,
     readiness: { draining: false, ping: () => register.handle.ping() },
@@ -57,6 +58,8 @@ export async function startTestServer(
     graph: options.graph ?? null,
     graphEmulator: options.graphEmulator ?? null,
     teamsAppId: options.teamsAppId ?? null,
+    // The bot in local emulation, as under `npm start`.
+    bot: options.bot ? hostBot(register.deps, { tenantId: DEMO_TENANT_ID, registration: null, links, logger }) : null,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -386,3 +386,20 @@ export const channelTabs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.teamId, t.channelId] }), index('channel_tabs_case').on(t.caseId)],
 );
+
+/**
+ * Where the bot can reach a user on its own (a notification): the conversation reference Teams
+ * gave when the user installed Diarium personally. One per user; the latest install wins.
+ */
+export const botConversations = pgTable(
+  'bot_conversations',
+  {
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reference: jsonb('reference').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);

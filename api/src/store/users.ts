@@ -48,6 +48,15 @@ export async function findUser(db: Queryable, orgId: string, id: string): Promis
   return row ?? null;
 }
 
+/** A user by their Entra object id, as Teams names them on a bot activity. */
+export async function findUserByObjectId(db: Queryable, orgId: string, objectId: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.objectId, objectId)));
+  return row ?? null;
+}
+
 export function listUsers(db: Queryable, orgId: string): Promise<UserRow[]> {
   return db.select().from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.name));
 }

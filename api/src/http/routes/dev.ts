@@ -27,7 +27,7 @@ export function devRouter(issuer: DevIssuer, graph: GraphEmulator | null): Route
 
   router.get('/dev/users', (_req, res) => {
     res.json({
-      items: DEMO_USERS.map((u) => ({ email: u.email, name: u.name, description: u.description, unit: u.unit, roles: u.roles })),
+      items: DEMO_USERS.map((u) => ({ email: u.email, name: u.name, objectId: u.objectId, description: u.description, unit: u.unit, roles: u.roles })),
     });
   });
 

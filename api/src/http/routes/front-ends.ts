@@ -96,7 +96,7 @@ function serveBuilt(router: Router, served: Served, dev: boolean) {
   );
 }
 
-/** Serves the built front ends: the Outlook add-in at /addin/, the Teams tabs at /tabs/, and (locally) /dev/outlook and /dev/teams. */
+/** Serves the built front ends: the Outlook add-in at /addin/, the Teams tabs at /tabs/, and (locally) /dev/outlook, /dev/teams and /dev/chat. */
 export function frontEndsRouter(options: FrontEndsOptions): Router {
   const router = express.Router();
   serveBuilt(router, { mount: '/addin', dir: options.addinDir, page: 'taskpane.html', policy: ADDIN_POLICY, config: options.addin, what: 'The add-in' }, options.dev);
@@ -104,6 +104,9 @@ export function frontEndsRouter(options: FrontEndsOptions): Router {
   if (options.dev) {
     router.get('/dev/outlook', (_req, res) => {
       res.redirect(302, '/addin/dev-outlook.html');
+    });
+    router.get('/dev/chat', (_req, res) => {
+      res.redirect(302, '/tabs/dev-chat.html');
     });
     router.get('/dev/teams', (req, res) => {
       // The address may pick the user, channel, theme and language to start with.

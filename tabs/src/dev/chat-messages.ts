@@ -1,0 +1,36 @@
+/** The simulated Teams chat of `npm start` (/dev/chat). Swedish first, English second. */
+export const sv = {
+  'chat.heading': 'Chatta med Diarium-boten',
+  'chat.intro': 'Skriv som i Teams: ett diarienummer, "status KS 2026/42", "mina ärenden", "sök bygglov" eller "hjälp".',
+  'chat.user': 'Inloggad som',
+  'chat.where': 'Var',
+  'chat.where.personal': 'Personlig chatt med boten',
+  'chat.where.channel': 'Kanal (boten svarar bara när den nämns)',
+  'chat.mention': 'Nämn @Diarium i meddelandet',
+  'chat.language': 'Språk',
+  'chat.log': 'Samtalet',
+  'chat.message': 'Meddelande',
+  'chat.send': 'Skicka',
+  'chat.you': 'Du',
+  'chat.bot': 'Diarium',
+  'chat.noReply': 'Inget svar (boten svarar i kanaler bara när den nämns).',
+  'chat.failed': 'Meddelandet gick inte fram: {reason}',
+} as const;
+
+export const en: Record<keyof typeof sv, string> = {
+  'chat.heading': 'Chat with the Diarium bot',
+  'chat.intro': 'Write as in Teams: a case number, "status KS 2026/42", "my cases", "search building permit" or "help".',
+  'chat.user': 'Signed in as',
+  'chat.where': 'Where',
+  'chat.where.personal': 'Personal chat with the bot',
+  'chat.where.channel': 'Channel (the bot answers only when mentioned)',
+  'chat.mention': 'Mention @Diarium in the message',
+  'chat.language': 'Language',
+  'chat.log': 'The conversation',
+  'chat.message': 'Message',
+  'chat.send': 'Send',
+  'chat.you': 'You',
+  'chat.bot': 'Diarium',
+  'chat.noReply': 'No answer (in channels the bot answers only when mentioned).',
+  'chat.failed': 'The message did not get through: {reason}',
+};
