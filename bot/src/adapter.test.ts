@@ -249,6 +249,16 @@ describe('the bot in channels and group chats', () => {
     expect(group.text).toContain('Mina öppna ärenden (1)');
   });
 
+  it('shows the channel only what is public of a confidential case, even when its officer asks', async () => {
+    const { adapter } = setUp();
+    const inChannel = cardOf(await ask(adapter, message('<at>Diarium</at> SN 2026/13', { from: people.maria, conversationType: 'channel', mentions: [BOT] })));
+    expect(inChannel.text).toContain('Orosanmälan enligt socialtjänstlagen');
+    expect(inChannel.text).not.toContain('Karl Karlsson');
+    // In the officer's own chat with the bot, the case in full.
+    const alone = cardOf(await ask(adapter, message('SN 2026/13', { from: people.maria })));
+    expect(alone.text).toContain('Karl Karlsson');
+  });
+
   it('answers a tap on its own card without a mention', async () => {
     const { adapter } = setUp();
     const tap = message('status KS 2026/0042', { conversationType: 'channel', value: { diariumCommand: 'status KS 2026/0042' } });
@@ -299,15 +309,18 @@ describe('the message extension', () => {
     expect(body.composeExtension).toEqual({ type: 'message', text: 'Du är inte användare i Diarium. Kontakta registraturen om du behöver tillgång.' });
   });
 
-  it('unfurls a pasted case link into the case card, masked for an outsider and full for the officer', async () => {
+  it('unfurls a pasted link to a confidential case into a card with only what is public, since the whole conversation reads it', async () => {
     const { adapter } = setUp();
     const url = 'https://diarium.ekby.se/tabs/case.html?case=SN+2026%2F0013';
     const outsider = (await invokeBody(adapter, invoke('composeExtension/queryLink', { url }, people.olle))) as Result;
     const seen = cardText(outsider.composeExtension.attachments[0]!.content);
     expect(seen).toContain('Orosanmälan enligt socialtjänstlagen');
     expect(seen).not.toContain('Karl Karlsson');
+    // Even its officer's link unfurls to the public card: the others in the chat may not read it.
     const officer = (await invokeBody(adapter, invoke('composeExtension/queryLink', { url }, people.maria))) as Result;
-    expect(cardText(officer.composeExtension.attachments[0]!.content)).toContain('Karl Karlsson');
+    const shown = cardText(officer.composeExtension.attachments[0]!.content);
+    expect(shown).toContain('Orosanmälan enligt socialtjänstlagen');
+    expect(shown).not.toContain('Karl Karlsson');
   });
 
   it('unfurls a Teams deep link into the personal tab', async () => {

@@ -54,7 +54,9 @@ export class DiariumBot extends TeamsActivityHandler {
     if (!user) return;
     let replies: BotReply[];
     try {
-      replies = await reply({ text, user, locale: activity.locale }, this.port);
+      // In a channel or group chat everyone reads the answer.
+      const shared = (activity.conversation.conversationType ?? 'personal') !== 'personal';
+      replies = await reply({ text, user, locale: activity.locale, shared }, this.port);
     } catch (error) {
       this.report(error);
       replies = [{ text: translator(localeLanguage(activity.locale))('error.failed') }];

@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@diarium/core';
+import type { CaseLinks, CaseSummary } from '@diarium/core';
 import { type AdaptiveCardJson } from './cards/blocks.ts';
 import { helpCard } from './cards/help.ts';
 import { caseListCard, LIST_LIMIT } from './cards/list.ts';
@@ -6,7 +6,7 @@ import { badNumberCard, notFoundCard } from './cards/not-found.ts';
 import { caseSummaryCard, statusCard } from './cards/status.ts';
 import { caseRef, localeLanguage, replyLanguage, understand } from './intents.ts';
 import { translator, type Translate } from './messages.ts';
-import { isUnknownBotUserError, type BotUser, type RegisterPort } from './port.ts';
+import { isUnknownBotUserError, type BotUser, type CaseStatusView, type RegisterPort } from './port.ts';
 
 /**
  * The bot's conversation, in plain functions over plain objects: a message in, replies out. No
@@ -25,6 +25,34 @@ export interface BotMessage {
   user: BotUser;
   /** The activity's locale (`sv-SE`, `en-US`); the command word's language wins over it. */
   locale?: string;
+  /** A channel or group chat: others read the answer, so a confidential case shows only what is public. */
+  shared?: boolean;
+}
+
+/**
+ * A card others will read (a channel, a group chat, a card inserted or unfurled into a
+ * conversation) may not carry more than the public register shows of a confidential case,
+ * whatever the asker may see: its number, public title and status.
+ */
+export function statusForAudience(view: CaseStatusView, shared: boolean): CaseStatusView {
+  const c = view.case;
+  if (!shared || c.access !== 'full' || c.confidentiality === null) return view;
+  return {
+    case: { access: 'restricted', confidential: true, id: c.id, caseNumber: c.caseNumber, diary: c.diary, publicTitle: c.publicTitle, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt },
+    latestEvents: [],
+    documentCount: null,
+    links: withoutChannel(view.links),
+  };
+}
+
+function summaryForAudience(hit: CaseSummary, shared: boolean): CaseSummary {
+  if (!shared || !hit.confidential) return hit;
+  return { ...hit, title: hit.publicTitle, officer: null, unit: null, access: 'restricted' };
+}
+
+/** Which channel works on a confidential case is itself confidential. */
+function withoutChannel(links: CaseLinks): CaseLinks {
+  return links.teams ? { ...links, teams: { ...links.teams, channel: null } } : links;
 }
 
 /** Answers a chat message. Never silent: what the bot does not understand gets the short help card. */
@@ -35,14 +63,14 @@ export async function reply(input: BotMessage, port: RegisterPort): Promise<BotR
     switch (intent.kind) {
       case 'status': {
         const view = await port.caseStatus(input.user, intent.ref);
-        return [{ card: view ? statusCard(view, t) : notFoundCard(intent.ref, t) }];
+        return [{ card: view ? statusCard(statusForAudience(view, input.shared ?? false), t) : notFoundCard(intent.ref, t) }];
       }
       case 'myCases': {
-        const cases = await port.myCases(input.user);
+        const cases = (await port.myCases(input.user)).map((c) => summaryForAudience(c, input.shared ?? false));
         return [{ card: caseListCard(cases, { heading: t('list.myCases', { count: cases.length }), empty: t('list.myCases.none') }, t) }];
       }
       case 'search': {
-        const cases = await port.search(input.user, intent.words);
+        const cases = (await port.search(input.user, intent.words)).map((c) => summaryForAudience(c, input.shared ?? false));
         return [{ card: searchListCard(cases, intent.words, t) }];
       }
       case 'help':
@@ -96,20 +124,22 @@ async function findCases(query: string, user: BotUser, port: RegisterPort, t: Tr
   const ref = words ? caseRef(words, { allowSequenceOnly: false }) : null;
   if (ref) {
     const view = await port.caseStatus(user, ref);
-    return { cards: view ? [{ preview: previewOf(view.case.caseNumber, titleOf(view.case)), card: statusCard(view, t) }] : [] };
+    return { cards: view ? [{ preview: previewOf(view.case.caseNumber, titleOf(view.case)), card: statusCard(statusForAudience(view, true), t) }] : [] };
   }
   const hits = (words ? await port.search(user, words) : await port.myCases(user)).slice(0, LIST_LIMIT);
   const links = await Promise.all(hits.map((hit) => port.links(user, hit.caseNumber)));
   const cards = hits.map((hit, i) => ({
     preview: previewOf(hit.caseNumber, hit.access === 'restricted' ? hit.publicTitle : hit.title),
-    card: caseSummaryCard(hit, links[i]!, t),
+    // The card goes into the conversation; the preview only the user sees.
+    card: caseSummaryCard(summaryForAudience(hit, true), hit.confidential ? withoutChannel(links[i]!) : links[i]!, t),
   }));
   return { cards };
 }
 
 /**
  * Link unfurling: a pasted Diarium case link becomes the case's status card, masked by what the
- * user may see. Null when the link names no case, or no case the user may know of.
+ * user may see and, since everyone in the conversation reads it, showing only what is public of a
+ * confidential case. Null when the link names no case, or no case the user may know of.
  */
 export async function unfurl(url: string, user: BotUser, port: RegisterPort, locale?: string): Promise<ExtensionHit | null> {
   const named = caseNumberInLink(url);
@@ -117,7 +147,8 @@ export async function unfurl(url: string, user: BotUser, port: RegisterPort, loc
   if (!ref) return null;
   const view = await port.caseStatus(user, ref);
   if (!view) return null;
-  return { preview: previewOf(view.case.caseNumber, titleOf(view.case)), card: statusCard(view, translator(localeLanguage(locale))) };
+  // The card unfurls into the conversation, for everyone in it.
+  return { preview: previewOf(view.case.caseNumber, titleOf(view.case)), card: statusCard(statusForAudience(view, true), translator(localeLanguage(locale))) };
 }
 
 /**
