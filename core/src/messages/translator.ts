@@ -31,3 +31,22 @@ export function messageCatalogue<Sv extends Record<string, string>>(sv: Sv, en: 
 export function localeOf(displayLanguage: string | null | undefined): Locale {
   return /^sv\b/i.test(displayLanguage ?? '') ? 'sv' : 'en';
 }
+
+const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+
+/**
+ * What is wrong with a front end's catalogue, a line each: a key in one language only, an empty
+ * text, or an English text whose placeholders differ from the Swedish. Empty when it is whole.
+ */
+export function catalogueFaults(catalogue: Record<Locale, Record<string, string>>): string[] {
+  const faults: string[] = [];
+  const keys = new Set([...Object.keys(catalogue.sv), ...Object.keys(catalogue.en)]);
+  for (const key of [...keys].sort()) {
+    const sv = catalogue.sv[key];
+    const en = catalogue.en[key];
+    if (sv === undefined || en === undefined) faults.push(`${key}: missing in ${sv === undefined ? 'Swedish' : 'English'}`);
+    else if (!sv.trim() || !en.trim()) faults.push(`${key}: empty`);
+    else if (placeholdersOf(sv) !== placeholdersOf(en)) faults.push(`${key}: placeholders {${placeholdersOf(sv)}} in Swedish, {${placeholdersOf(en)}} in English`);
+  }
+  return faults;
+}
