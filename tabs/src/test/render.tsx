@@ -13,12 +13,12 @@ export interface FakeHost extends TabHost {
   opened: string[];
 }
 
-export function fakeHost(context: Partial<TabContext> = {}, saveButton: TabConfigurator['saveButton'] = 'host'): FakeHost {
+export function fakeHost(context: Partial<TabContext> = {}, saveButton: TabConfigurator['saveButton'] = 'host', kind: TabHost['kind'] = 'browser'): FakeHost {
   const ctx: TabContext = { locale: 'sv-SE', theme: 'light', loginHint: 'johan.berg@ekby.se', team: null, channel: null, subEntityId: null, ...context };
   const listeners = new Set<(theme: HostTheme) => void>();
   const tokens: TokenSource = { getToken: async () => 'test-token' };
   const host: FakeHost = {
-    kind: 'browser',
+    kind,
     valid: null,
     save: null,
     remove: null,

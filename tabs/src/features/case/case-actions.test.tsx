@@ -323,4 +323,22 @@ describe('copying a link to the case', () => {
     expect(link.searchParams.get('groupId')).toBe('team-1');
     await screen.findByText(/av \d+ handlingar/);
   });
+
+  it('opens the case in a stage view inside Teams, named by its public title, and offers none outside', async () => {
+    serveCase({ case: caseFull({ title: 'Förvärv av Sjövik 2:14 – budgivning', publicTitle: 'Förvärv av fastighet' }) });
+    const { unmount } = renderTab(<CaseView caseRef="KS 2026/0042" />, { teamsApp: { appId: 'app-1', baseUrl: 'https://diarium.ekby.se' } });
+    await screen.findByRole('button', { name: 'Kopiera länk' });
+    expect(screen.queryByRole('button', { name: 'Öppna i stort fönster' })).toBeNull();
+    unmount();
+
+    const host = fakeHost({}, 'host', 'teams');
+    renderTab(<CaseView caseRef="KS 2026/0042" />, { host, teamsApp: { appId: 'app-1', baseUrl: 'https://diarium.ekby.se' } });
+    press(await screen.findByRole('button', { name: 'Öppna i stort fönster' }));
+    await waitFor(() => expect(host.opened).toHaveLength(1));
+    const stage = new URL(host.opened[0]!);
+    expect(stage.pathname).toBe('/l/stage/app-1/0');
+    const context = JSON.parse(stage.searchParams.get('context')!) as { contentUrl: string; name: string };
+    expect(context.contentUrl).toBe('https://diarium.ekby.se/tabs/case.html?case=KS+2026%2F0042');
+    expect(context.name).toBe('KS 2026/0042 Förvärv av fastighet');
+  });
 });

@@ -90,6 +90,7 @@ export const sv = {
   'case.actions.saving': 'Sparar …',
   'case.actions.required': 'Fyll i fältet.',
   'case.actions.copyLink': 'Kopiera länk',
+  'case.actions.stageView': 'Öppna i stort fönster',
   'case.actions.linkCopied': 'Länken är kopierad.',
   'case.actions.linkFailed': 'Länken kunde inte kopieras: {reason}',
 
@@ -244,6 +245,7 @@ export const en: Record<keyof typeof sv, string> = {
   'case.actions.saving': 'Saving …',
   'case.actions.required': 'Fill in the field.',
   'case.actions.copyLink': 'Copy link',
+  'case.actions.stageView': 'Open in a large window',
   'case.actions.linkCopied': 'The link is copied.',
   'case.actions.linkFailed': 'The link could not be copied: {reason}',
 

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Me } from '@diarium/core';
 import { useT } from '../../../app/services.tsx';
 import { ChangeOfficerDialog } from './ChangeOfficerDialog.tsx';
-import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { CopyLinkButton, StageViewButton } from './CopyLinkButton.tsx';
 import { EditTitleDialog } from './EditTitleDialog.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { UploadDocumentDialog } from './UploadDocumentDialog.tsx';
@@ -36,6 +36,7 @@ export function CaseActions({ context, me, announce }: CaseActionsProps) {
         </>
       )}
       <CopyLinkButton c={c} announce={announce} />
+      <StageViewButton c={c} announce={announce} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Button } from '@fluentui/react-components';
-import { Link20Regular } from '@fluentui/react-icons';
-import { caseWebUrl, channelCaseLink, personalCaseLink, type CaseFull } from '@diarium/core';
+import { Link20Regular, WindowNew20Regular } from '@fluentui/react-icons';
+import { caseWebUrl, channelCaseLink, personalCaseLink, stageCaseLink, type CaseFull } from '@diarium/core';
+import { problemText } from '../../../app/problem.ts';
 import { useServices } from '../../../app/services.tsx';
 
 /** The link to share: into Teams (the channel's tab when we are in one), else the web page. */
@@ -33,6 +34,22 @@ export function CopyLinkButton({ c, announce }: CopyLinkButtonProps) {
   return (
     <Button icon={<Link20Regular />} onClick={() => void copy()}>
       {t('case.actions.copyLink')}
+    </Button>
+  );
+}
+
+/** Inside Teams: the case in a stage view, large, over the chat or channel (its name is the public title). */
+export function StageViewButton({ c, announce }: CopyLinkButtonProps) {
+  const { t, host, teamsApp } = useServices();
+  if (host.kind !== 'teams' || !teamsApp) return null;
+  return (
+    <Button
+      icon={<WindowNew20Regular />}
+      onClick={() => {
+        host.openLink(stageCaseLink(teamsApp, { caseNumber: c.caseNumber, title: c.publicTitle })).catch((error: unknown) => announce(problemText(error, t)));
+      }}
+    >
+      {t('case.actions.stageView')}
     </Button>
   );
 }
