@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { z } from 'zod';
 import { fluentThemeOf } from '../app/theme.ts';
@@ -54,7 +54,8 @@ export function DevTeams() {
   const [valid, setValid] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const t = translator(locale);
+  // Stable per language, so the message listener below is not set up anew on every render.
+  const t = useMemo(() => translator(locale), [locale]);
 
   useEffect(() => {
     Promise.all([fetch('/dev/users').then((r) => r.json()), fetch('/dev/teams.json').then((r) => r.json())]).then(

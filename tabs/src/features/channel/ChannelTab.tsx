@@ -1,9 +1,8 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens, Button } from '@fluentui/react-components';
-import { ApiProblem } from '@diarium/core';
 import { describeProblem } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
-import { useAsync } from '../../app/use-async.ts';
 import { CaseView, type CaseViewSection } from '../case/CaseView.tsx';
+import { useChannelBinding } from './binding.ts';
 import { ChannelFiles } from './ChannelFiles.tsx';
 
 const useStyles = makeStyles({ page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` } });
@@ -11,15 +10,9 @@ const useStyles = makeStyles({ page: { padding: `${tokens.spacingVerticalL} ${to
 /** The channel tab: the case the channel is bound to, with the channel's files to file into it. */
 export function ChannelTab() {
   const styles = useStyles();
-  const { client, host, t } = useServices();
+  const { host, t } = useServices();
   const { team, channel, subEntityId } = host.context();
-  const [binding, reload] = useAsync(
-    () =>
-      team && channel
-        ? client.getChannelTab(team.id, channel.id).catch((e: unknown) => (e instanceof ApiProblem && e.status === 404 ? null : Promise.reject(e)))
-        : Promise.resolve(null),
-    [client, team?.id, channel?.id],
-  );
+  const [binding, reload] = useChannelBinding();
 
   if (binding.status === 'loading') return <Spinner className={styles.page} label={t('app.loading')} />;
   if (binding.status === 'failed') {

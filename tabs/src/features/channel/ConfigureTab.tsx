@@ -14,11 +14,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ApiProblem, type CaseSummary, type Diary } from '@diarium/core';
+import type { CaseSummary, Diary } from '@diarium/core';
 import { describeProblem, fieldMessages, type ProblemView } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import type { TabConfigurator } from '../../host/tab-host.ts';
+import { useChannelBinding } from './binding.ts';
 import { tabInstanceFor } from './tab-instance.ts';
 
 const useStyles = makeStyles({
@@ -72,10 +73,7 @@ export function ConfigureTab({ configurator }: { configurator: TabConfigurator }
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const search = useCaseSearch(query);
   const [diaries] = useAsync(() => client.diaries(), [client]);
-  const [binding] = useAsync(
-    () => (team && channel ? client.getChannelTab(team.id, channel.id).catch((e: unknown) => (e instanceof ApiProblem && e.status === 404 ? null : Promise.reject(e))) : Promise.resolve(null)),
-    [client, team?.id, channel?.id],
-  );
+  const [binding] = useChannelBinding();
   const registrable: Diary[] = diaries.status === 'done' ? diaries.value.filter((d) => d.myRoles.some((r) => r !== 'reader')) : [];
   const chosenDiary = diary || registrable[0]?.prefix || '';
   const valid = mode === 'existing' ? chosen !== null : chosenDiary !== '' && title.trim() !== '';
