@@ -30,6 +30,10 @@ export function useCaseChange(context: CaseChangeContext, onOpen: () => void) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemView | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // After a conflict, the case as it was: until the new one has been read, saving again would
+  // fail the same way, and the message saying the case has been read again would not yet be true.
+  const [staleCase, setStaleCase] = useState<CaseFull | null>(null);
+  const rereading = staleCase !== null && staleCase === context.c;
 
   function setOpen(next: boolean) {
     if (next) {
@@ -51,7 +55,10 @@ export function useCaseChange(context: CaseChangeContext, onOpen: () => void) {
       setOpenState(false);
       context.onChanged(done(value), options);
     } catch (error) {
-      if (error instanceof ApiProblem && error.status === 412) context.reloadCase();
+      if (error instanceof ApiProblem && error.status === 412) {
+        setStaleCase(context.c);
+        context.reloadCase();
+      }
       const view = describeProblem(error, t);
       setProblem(view);
       setErrors(fieldMessages(view.fieldErrors));
@@ -60,7 +67,7 @@ export function useCaseChange(context: CaseChangeContext, onOpen: () => void) {
     }
   }
 
-  return { open, setOpen, busy, problem, errors, submit };
+  return { open, setOpen, busy: busy || rereading, problem: rereading ? null : problem, errors, submit };
 }
 
 export type CaseChange = ReturnType<typeof useCaseChange>;
