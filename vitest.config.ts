@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One root config runs every package as a project. The storage-facing api tests run
 // twice: on embedded PGlite and on a real PostgreSQL server (TEST_DATABASE_URL).
-const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts', 'src/jobs/**/*.test.ts'];
+const dbTests = ['src/store/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts', 'src/jobs/**/*.test.ts', 'src/ingest/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -230,6 +230,34 @@ describe('the personal tab', () => {
   });
 });
 
+describe('the function mailboxes’ queues in Mitt arbete', () => {
+  it('shows the registrar the mail waiting in her queue, routed by its rules, and lets her take one', async () => {
+    // The demo's kommunen@ folder is synced by a job soon after the API starts.
+    const token = await tokenFor(api.url, REGISTRAR);
+    for (let tries = 0; ; tries++) {
+      const { items } = (await (await fetch(`${api.url}/api/v1/queues`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { name: string; waiting: number }[] };
+      if ((items.find((q) => q.name === 'Registraturen')?.waiting ?? 0) >= 4) break;
+      if (tries > 60) throw new Error('the demo mailbox was not synced within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const teams = await openTeams(REGISTRAR);
+    const tab = await teams.tabFrame('mine.html');
+    const queue = tab.getByRole('button', { name: 'Registraturen' });
+    await queue.waitFor({ timeout: 30_000 });
+    await queue.click();
+    const list = tab.getByRole('list', { name: 'Meddelanden i Registraturen' });
+    const item = list.getByRole('listitem').filter({ has: tab.getByRole('heading', { level: 4, name: 'Synpunkt på snöröjningen på Storgatan' }) });
+    await item.waitFor({ timeout: 30_000 });
+    await list.getByText('Troligen oviktigt').waitFor();
+    await list.getByText(/Föreslaget ärende: KS \d{4}\/\d{4}/).waitFor();
+    await expectAccessible(teams);
+
+    await item.getByRole('button', { name: 'Ta' }).click();
+    await item.getByText('Tilldelad: Karin Lindqvist').waitFor();
+    await expectAccessible(teams);
+  });
+});
+
 describe('the bot in the simulated chat', () => {
   it('answers a case number with the status card, and my cases with a list, in Teams’ card renderer', async () => {
     const token = await tokenFor(api.url, OFFICER);
@@ -252,6 +280,33 @@ describe('the bot in the simulated chat', () => {
     await message.fill('mina ärenden');
     await page.getByRole('button', { name: 'Skicka' }).click();
     await log.getByText(/Mina öppna ärenden/).waitFor();
+    expect((await seriousViolations(page)).join('\n')).toBe('');
+  });
+
+  it('tells the officer in the chat when a registrar gives them a case', async () => {
+    const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 1000 }, locale: 'sv-SE' });
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    // Opening the chat as Johan installs the bot for him (Teams sends the install to the bot).
+    const installed = page.waitForResponse((r) => r.url().endsWith('/api/messages') && r.request().postData()?.includes('installationUpdate') === true);
+    await page.goto(`${api.url}/dev/chat?user=${encodeURIComponent(OFFICER)}`);
+    expect((await installed).status()).toBe(200);
+
+    const karin = await tokenFor(api.url, REGISTRAR);
+    const johan = await tokenFor(api.url, OFFICER);
+    const me = (await (await fetch(`${api.url}/api/v1/me`, { headers: { authorization: `Bearer ${johan}` } })).json()) as { id: string };
+    const created = await fetch(`${api.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${karin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ diary: 'KS', title: 'Medborgarförslag om en hundrastgård i Sjövik', officerId: me.id }),
+    });
+    expect(created.status).toBe(201);
+    const { caseNumber } = (await created.json()) as { caseNumber: string };
+
+    const log = page.getByRole('log');
+    await log.getByText(`Du är nu handläggare för ${caseNumber}.`).waitFor({ timeout: 20_000 });
+    await log.getByText('Karin Lindqvist har gjort dig till handläggare för ärendet.').waitFor();
+    await log.getByText('Medborgarförslag om en hundrastgård i Sjövik').waitFor();
     expect((await seriousViolations(page)).join('\n')).toBe('');
   });
 });

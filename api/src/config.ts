@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   BOT_APP_ID: z.string().trim().min(1).optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  MAIL_SOURCE: z.enum(['graph', 'directory']).optional(),
+  MAIL_DIR: z.string().min(1).optional(),
+  MAILBOX_SYNC_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   ORGANISATION_NAME: z.string().min(1).optional(),
   SEED_DEMO: flag.optional(),
   DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(300),
@@ -128,6 +132,18 @@ export function parseConfig(env: Record<string, string | undefined>) {
     /** The bot's Azure Bot registration; without it the bot runs only in local emulation (dev issuer). */
     bot: e.BOT_APP_ID && e.BOT_APP_PASSWORD ? { appId: e.BOT_APP_ID, appPassword: e.BOT_APP_PASSWORD } : null,
     jobPollMs: e.JOB_POLL_MS,
+    /** How long a runner holds a job before another may take it up again (its runner died). */
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    /**
+     * Where the function mailboxes' mail comes from: Graph (production), or a folder of .eml
+     * files per mailbox, `MAIL_DIR/{address}/` (npm start, and e-services that deliver to a folder).
+     */
+    mailSource:
+      (e.MAIL_SOURCE ?? (authMode === 'entra' ? 'graph' : 'directory')) === 'graph'
+        ? ({ kind: 'graph' } as const)
+        : ({ kind: 'directory', dir: resolve(e.MAIL_DIR ?? resolve(dataDir, 'mailboxes')) } as const),
+    /** How often each function mailbox is synced besides when Graph notifies: the safety net. */
+    mailboxSyncMs: e.MAILBOX_SYNC_SECONDS * 1000,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     demoCases: e.DEMO_CASES,
     logLevel: e.LOG_LEVEL,

@@ -11,6 +11,7 @@ import { DEMO_ORGANISATION, DEMO_TENANT_ID } from './demo/organisation.ts';
 import { hostBot } from './http/bot-endpoint.ts';
 import { seedDemoCases, seedOrganisation } from './demo/seed.ts';
 import { seedDemoMail } from './demo/seed-mail.ts';
+import { seedDemoMailboxes } from './demo/seed-mailboxes.ts';
 import { seedDemoChannelTab } from './demo/seed-teams.ts';
 import { createDevGraph } from './dev/graph/dev-graph.ts';
 import { loadClientCredential } from './graph/credentials.ts';
@@ -18,7 +19,14 @@ import { createDevTokens } from './graph/dev-tokens.ts';
 import { createEntraTokens } from './graph/entra-tokens.ts';
 import { createGraphAccess, type GraphAccess } from './graph/graph-access.ts';
 import { mailJobHandlers } from './jobs/mail-jobs.ts';
-import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { directoryMailSource } from './ingest/directory-mail-source.ts';
+import { graphMailSource } from './ingest/graph-mail-source.ts';
+import { ingestJobHandlers, scheduleMailboxSyncs, scheduleSubscriptions, subscriptionJobHandlers } from './jobs/ingest-jobs.ts';
+import { GRAPH_LIFECYCLE_PATH, GRAPH_NOTIFICATIONS_PATH } from './http/routes/graph-notifications.ts';
+import { noticeJobHandlers } from './jobs/notice-jobs.ts';
+import { dropPendingJobs } from './jobs/queue.ts';
+import { CASE_ASSIGNED_NOTICE_JOB } from './services/notices.ts';
+import { createJobRunner, type JobHandler, type JobRunner } from './jobs/runner.ts';
 import { createBlobStore } from './files/index.ts';
 import { createApp } from './http/app.ts';
 import type { Deps } from './services/context.ts';
@@ -50,7 +58,9 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       logger.info({ cases: config.demoCases }, 'seeding the demo register');
       await seedDemoCases(deps, org, config.demoCases);
       await seedDemoMail(deps, org);
-      await seedDemoChannelTab(deps, org);
+      const channelCase = await seedDemoChannelTab(deps, org);
+      await seedDemoMailboxes(deps, org, config.mailSource.kind === 'directory' ? config.mailSource.dir : null, channelCase);
+      await dropPendingJobs(handle.db, CASE_ASSIGNED_NOTICE_JOB);
       await handle.maintain();
     }
   }
@@ -61,7 +71,6 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   let serving = config.publicUrl;
   const graphEmulator = devIssuer ? await createDevGraph(devIssuer) : null;
   const graph = await setUpGraph(config, devIssuer, () => `${serving}/dev/graph/v1.0`, logger);
-  const jobs = graph ? startJobs(config, { ...deps, graph, maxUploadBytes: config.maxUploadBytes }, logger) : null;
 
   const links = { baseUrl: config.publicUrl, teamsAppId: config.frontEnds.teamsAppId ?? null };
   const tenantId = config.auth.mode === 'entra' ? config.auth.tenantId : DEMO_TENANT_ID;
@@ -70,6 +79,26 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     config.bot || devIssuer
       ? hostBot(deps, { tenantId, links, logger, registration: config.bot ? { ...config.bot, tenantId } : null })
       : null;
+  const mailSource =
+    config.mailSource.kind === 'directory' ? directoryMailSource(config.mailSource.dir) : graph ? graphMailSource(() => graph.asApp()) : null;
+  if (mailSource) await scheduleMailboxSyncs(handle.db, deps.now());
+  // Graph posts notifications only to https; elsewhere the timer alone syncs.
+  const subscriptions =
+    config.mailSource.kind === 'graph' && graph && config.publicUrl.startsWith('https://')
+      ? { notificationUrl: `${config.publicUrl}${GRAPH_NOTIFICATIONS_PATH}`, lifecycleNotificationUrl: `${config.publicUrl}${GRAPH_LIFECYCLE_PATH}` }
+      : null;
+  if (subscriptions) await scheduleSubscriptions(handle.db, deps.now());
+  const jobs = startJobs(
+    config,
+    {
+      ...(graph ? mailJobHandlers({ ...deps, graph, maxUploadBytes: config.maxUploadBytes }) : {}),
+      ...noticeJobHandlers(deps, { bot, links, logger }),
+      ...(mailSource ? ingestJobHandlers(deps, { source: mailSource, logger, syncEveryMs: config.mailboxSyncMs }) : {}),
+      ...(subscriptions ? subscriptionJobHandlers(deps, { graph: () => graph!.asApp(), urls: subscriptions, logger }) : {}),
+    },
+    deps,
+    logger,
+  );
   const readiness = { draining: false, ping: () => handle.ping() };
   const app = createApp({
     deps,
@@ -193,9 +222,9 @@ async function setUpGraph(config: Config, devIssuer: DevIssuer | null, devGraphU
 }
 
 /** The background job runner, polling the job table every JOB_POLL_MS (0: this process runs no jobs). */
-function startJobs(config: Config, deps: Parameters<typeof mailJobHandlers>[0], logger: Logger): JobRunner | null {
-  if (config.jobPollMs === 0) return null;
-  const runner = createJobRunner({ db: deps.db, now: deps.now, handlers: mailJobHandlers(deps), logger });
+function startJobs(config: Config, handlers: Record<string, JobHandler>, deps: Deps, logger: Logger): JobRunner | null {
+  if (config.jobPollMs === 0 || Object.keys(handlers).length === 0) return null;
+  const runner = createJobRunner({ db: deps.db, now: deps.now, handlers, logger, leaseMs: config.jobLeaseMs });
   runner.start(config.jobPollMs);
   return runner;
 }

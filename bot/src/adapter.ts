@@ -6,6 +6,7 @@ import {
   TurnContext,
   type Activity,
   type AppBasedLinkQuery,
+  type ConversationReference,
   type MessagingExtensionAttachment,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -15,7 +16,7 @@ import {
 import { reply, searchCases, unfurl, type BotReply, type ExtensionHit } from './conversation.ts';
 import { localeLanguage } from './intents.ts';
 import { translator } from './messages.ts';
-import { isUnknownBotUserError, type BotUser, type ConversationStore, type RegisterPort } from './port.ts';
+import { ConversationGoneError, isUnknownBotUserError, type BotUser, type ConversationStore, type RegisterPort } from './port.ts';
 
 /**
  * The one module that knows botbuilder: it turns Teams activities into the plain calls of
@@ -61,13 +62,7 @@ export class DiariumBot extends TeamsActivityHandler {
       this.report(error);
       replies = [{ text: translator(localeLanguage(activity.locale))('error.failed') }];
     }
-    for (const r of replies) {
-      await context.sendActivity({
-        type: 'message',
-        ...(r.text ? { text: r.text } : {}),
-        ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}),
-      });
-    }
+    for (const r of replies) await context.sendActivity(messageOf(r));
   }
 
   /** Stores where to reach the user later (notifications), when they install the bot for themselves. */
@@ -123,6 +118,14 @@ function stripAllMentions(text: string, activity: Activity): string {
   return rest.trim();
 }
 
+function messageOf(reply: BotReply): Partial<Activity> {
+  return {
+    type: 'message',
+    ...(reply.text ? { text: reply.text } : {}),
+    ...(reply.card ? { attachments: [CardFactory.adaptiveCard(reply.card)] } : {}),
+  };
+}
+
 function botUser(activity: Activity): BotUser | null {
   const id = activity.from?.aadObjectId;
   return id ? { aadObjectId: id, ...(activity.from.name ? { name: activity.from.name } : {}) } : null;
@@ -148,9 +151,14 @@ export interface BotRegistration {
   tenantId: string;
 }
 
-/** What the API mounts at /api/messages. */
+/** What the API mounts at /api/messages, and how it speaks first. */
 export interface BotEndpoint {
   process(req: BotRequest, res: BotResponse): Promise<void>;
+  /**
+   * Sends a message nobody asked for (a notification) into a conversation whose reference was
+   * stored at install. Throws ConversationGoneError when Teams says the conversation is gone.
+   */
+  send(reference: object, reply: BotReply): Promise<void>;
 }
 
 /**
@@ -178,5 +186,18 @@ export function createBotEndpoint(options: {
   );
   const adapter = new CloudAdapter(auth);
   const bot = new DiariumBot(options.port, options.conversations, options.report);
-  return { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) };
+  return {
+    process: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    async send(reference, reply) {
+      try {
+        await adapter.continueConversationAsync(registration?.appId ?? '', reference as Partial<ConversationReference>, async (context) => {
+          await context.sendActivity(messageOf(reply));
+        });
+      } catch (error) {
+        const status = (error as { statusCode?: unknown }).statusCode;
+        if (status === 403 || status === 404) throw new ConversationGoneError(status);
+        throw error;
+      }
+    },
+  };
 }

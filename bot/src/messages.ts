@@ -68,6 +68,10 @@ const sv = {
 
   'command.status': 'status {ref}',
   'command.myCases': 'mina ärenden',
+
+  'notice.assigned.text': 'Du är nu handläggare för {caseNumber}.',
+  'notice.assigned': 'Du är nu handläggare för ärendet.',
+  'notice.assigned.by': '{name} har gjort dig till handläggare för ärendet.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -137,6 +141,10 @@ const en: Record<keyof typeof sv, string> = {
 
   'command.status': 'status {ref}',
   'command.myCases': 'my cases',
+
+  'notice.assigned.text': 'You are now the officer of {caseNumber}.',
+  'notice.assigned': 'You are now the officer of this case.',
+  'notice.assigned.by': '{name} made you the officer of this case.',
 };
 
 export const { catalogue, translate, translator } = messageCatalogue(sv, en);

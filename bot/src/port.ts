@@ -58,3 +58,19 @@ export function isUnknownBotUserError(error: unknown): error is UnknownBotUserEr
 export interface ConversationStore {
   save(userObjectId: string, reference: object): Promise<void>;
 }
+
+/**
+ * Thrown when a stored conversation can no longer be reached: the user removed the bot, or an
+ * admin blocked it (Teams answers 403 or 404). Its reference is useless and may be dropped.
+ */
+export class ConversationGoneError extends Error {
+  readonly code = 'conversation_gone';
+  constructor(readonly status: number) {
+    super(`The conversation can no longer be reached (HTTP ${status})`);
+    this.name = 'ConversationGoneError';
+  }
+}
+
+export function isConversationGoneError(error: unknown): error is ConversationGoneError {
+  return error instanceof ConversationGoneError || (error instanceof Error && (error as { code?: unknown }).code === 'conversation_gone');
+}

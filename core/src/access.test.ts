@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeStatus, canEditCase, canReadCase, canReadDocument, canRegisterIn, type Principal } from './access.ts';
+import { canActOnQueueItem, canChangeStatus, canEditCase, canHandleQueue, canReadCase, canReadDocument, canRegisterIn, type Principal } from './access.ts';
 
 const KS = 'ks-diary';
 const BN = 'bn-diary';
@@ -48,5 +48,24 @@ describe('access rules', () => {
     expect(canChangeStatus('closed', 'open')).toBe(true);
     expect(canChangeStatus('cancelled', 'open')).toBe(false);
     expect(canChangeStatus('closed', 'cancelled')).toBe(false);
+  });
+});
+
+describe('queues', () => {
+  const member = { userId: 'u-member', roles: [] };
+  const registrar = { userId: 'u-registrar', roles: [{ diaryId: 'd-ks', role: 'registrar' as const }] };
+  const officer = { userId: 'u-officer', roles: [{ diaryId: 'd-ks', role: 'officer' as const }] };
+  const queue = { memberIds: ['u-member'] };
+
+  it('let members and registrars handle a queue, and nobody else', () => {
+    expect([member, registrar, officer].map((p) => canHandleQueue(p, queue))).toEqual([true, true, false]);
+  });
+
+  it('change an item only while it waits, and take back only one set aside', () => {
+    expect(canActOnQueueItem('waiting', 'assign')).toBe(true);
+    expect(canActOnQueueItem('registered', 'forward')).toBe(false);
+    expect(canActOnQueueItem('set_aside', 'setAside')).toBe(false);
+    expect(canActOnQueueItem('set_aside', 'restore')).toBe(true);
+    expect(canActOnQueueItem('waiting', 'restore')).toBe(false);
   });
 });

@@ -65,3 +65,16 @@ const TRANSITIONS: Record<CaseStatus, ReadonlyArray<CaseStatus>> = {
 export function canChangeStatus(from: CaseStatus, to: CaseStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/**
+ * Who may see and handle a queue's messages: its members, and the registrars and administrators
+ * of the organisation's diaries, who route mail between queues.
+ */
+export function canHandleQueue(principal: Principal, queue: { memberIds: readonly string[] }): boolean {
+  return queue.memberIds.includes(principal.userId) || principal.roles.some((r) => r.role === 'registrar' || r.role === 'admin');
+}
+
+/** A queue item changes only while it waits; a set-aside one can be taken back. */
+export function canActOnQueueItem(status: 'waiting' | 'registered' | 'set_aside', action: 'assign' | 'take' | 'forward' | 'setAside' | 'restore'): boolean {
+  return action === 'restore' ? status === 'set_aside' : status === 'waiting';
+}

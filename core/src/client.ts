@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ErrorCode, FieldError } from './errors.ts';
 import { pickLocale, t, type Locale } from './messages/catalogue.ts';
 import {
@@ -51,6 +51,20 @@ import {
 } from './schemas/channel-tab.ts';
 import { CaseSearchResultSchema, type CaseSearchQuery, type CaseSearchResult } from './schemas/search.ts';
 import { MyWorkSchema, type MyWork } from './schemas/work.ts';
+import {
+  QueueItemPageSchema,
+  QueueItemSchema,
+  QueueSummarySchema,
+  type QueueItem,
+  type QueueItemAction,
+  type QueueItemPage,
+  type QueueItemQuery,
+  type QueueSummary,
+} from './schemas/queue.ts';
+
+// The queue routes answer lists wrapped as `{ items }`, like the other lists.
+const QueueSummaryListSchema = z.object({ items: z.array(QueueSummarySchema) });
+const QueueItemListSchema = z.object({ items: z.array(QueueItemSchema) });
 
 /** A problem+json answer from the API, as an error the caller can show: `detail` and `errors` are ready to read. */
 export class ApiProblem extends Error {
@@ -198,6 +212,19 @@ export function createApiClient(options: ApiClientOptions) {
         json: input,
         headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       }),
+    /** The function mailboxes' queues I work in (all of them for a registrar), with what waits and what is late. */
+    getQueues: async (): Promise<QueueSummary[]> => (await request(QueueSummaryListSchema, 'GET', '/queues')).items,
+    /** A page of a queue's items, the nearest deadline first; by default those waiting. */
+    getQueueItems: (queueId: string, query: Partial<QueueItemQuery> = {}): Promise<QueueItemPage> =>
+      request(QueueItemPageSchema, 'GET', `/queues/${ref(queueId)}/items`, { query }),
+    /** One item as it is now; its `version` is what an action on it sends. */
+    getQueueItem: (id: string): Promise<QueueItem> => request(QueueItemSchema, 'GET', `/queue-items/${ref(id)}`),
+    /** Acts on the item as it was at `version`; a 412 ApiProblem means someone else changed it first, a 409 that it is already handled. */
+    actOnQueueItem: (id: string, version: number, action: QueueItemAction): Promise<QueueItem> =>
+      request(QueueItemSchema, 'POST', `/queue-items/${ref(id)}/actions`, { json: action, headers: { 'if-match': `"${version}"` } }),
+    /** The same action on many items: all are done, or none (a 409 when one of them is already handled). */
+    actOnQueueItems: async (itemIds: string[], action: QueueItemAction): Promise<QueueItem[]> =>
+      (await request(QueueItemListSchema, 'POST', '/queue-items/actions', { json: { itemIds, action } })).items,
     grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
     },

@@ -6,14 +6,15 @@ import * as caseView from './features/case/messages.ts';
 import * as channel from './features/channel/messages.ts';
 import * as documentView from './features/document/messages.ts';
 import * as mine from './features/mine/messages.ts';
+import * as queues from './features/queues/messages.ts';
 
 /**
  * Every string the tabs show, Swedish first and English second: one catalogue, assembled from
  * each part's own (keys are prefixed by the part). Problem texts from the API come already
  * translated (the client sends the locale).
  */
-const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...dev.sv, ...chat.sv } as const;
-const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...dev.en, ...chat.en };
+const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...queues.sv, ...dev.sv, ...chat.sv } as const;
+const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...queues.en, ...dev.en, ...chat.en };
 
 export const { catalogue, translate, translator } = messageCatalogue(sv, en);
 export type MessageKey = keyof typeof sv;

@@ -43,7 +43,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
+      // Already gone: exited by itself, or killed by a test.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;

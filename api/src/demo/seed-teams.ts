@@ -18,7 +18,7 @@ const REGISTRAR = 'karin.lindqvist@ekby.se';
  * The officer then sends a notice and files a photo; after that the registrar registers a
  * citizen's mail and a confidential statement, so the case waits for the officer.
  */
-export async function seedDemoChannelTab(deps: Deps, org: SeededOrganisation): Promise<void> {
+export async function seedDemoChannelTab(deps: Deps, org: SeededOrganisation): Promise<string> {
   const registrar = org.actors[REGISTRAR]!;
   const officer = org.actors[DEMO_CHANNEL_CASE.officer]!;
   const registered = await registerCase(deps, registrar, {
@@ -48,6 +48,7 @@ export async function seedDemoChannelTab(deps: Deps, org: SeededOrganisation): P
     publicTitle: 'Yttrande från sakägare',
     confidentiality: { provision: 'OSL 21 kap. 3 §' },
   });
+  return registered.value.caseNumber;
 }
 
 async function registerFile(

@@ -13,6 +13,8 @@ import { actorFrom } from './context.ts';
 import { problemHandler } from './problem.ts';
 import { casesRouter } from './routes/cases.ts';
 import { devRouter } from './routes/dev.ts';
+import { graphNotificationsRouter } from './routes/graph-notifications.ts';
+import { queuesRouter } from './routes/queues.ts';
 import { directoryRouter } from './routes/directory.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
@@ -83,6 +85,8 @@ export function createApp(options: AppOptions): Express {
 
   // Bot Framework authenticates the bot's activities, not Entra user tokens.
   if (options.bot) app.use(botRouter(options.bot));
+  // Graph's change notifications carry a subscription's clientState, not a user's token.
+  app.use(graphNotificationsRouter(deps, logger));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb', strict: true }));
@@ -94,6 +98,7 @@ export function createApp(options: AppOptions): Express {
   api.use(peopleRouter(deps));
   api.use(mailRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
   api.use(channelTabsRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
+  api.use(queuesRouter(deps));
   api.use(() => {
     throw new AppError('not_found', 'No such route');
   });

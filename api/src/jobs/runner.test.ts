@@ -112,7 +112,7 @@ describe('background jobs', () => {
   it('takes up a job again when the runner that claimed it died, and the dead claim cannot settle it', async () => {
     const handlers = { work: { policy, run: async () => undefined } };
     await enqueueJob(handle.db, { kind: 'work', payload: {}, runAt: T0 }, T0);
-    const [lost] = await claimDueJobs(handle.db, T0, at(5 * MINUTE), 10);
+    const [lost] = await claimDueJobs(handle.db, T0, at(5 * MINUTE), 10, ['work']);
     expect(lost).toBeDefined();
 
     expect(await runner(at(MINUTE), handlers).runDue()).toBe(0);
@@ -129,12 +129,6 @@ describe('background jobs', () => {
     await runner(T0, { mark: { policy, run: async () => undefined } }).runDue();
     await enqueueJob(handle.db, { kind: 'mark', key: 'mail-1', payload: {}, runAt: T0 }, T0);
     expect((await table()).map((j) => j.status)).toEqual(['done', 'pending']);
-  });
-
-  it('fails, visibly, a job nobody knows how to run', async () => {
-    await enqueueJob(handle.db, { kind: 'unknown.kind', payload: {}, runAt: T0 }, T0);
-    await runner(T0, {}).runDue();
-    expect(await table()).toEqual([expect.objectContaining({ status: 'failed', last_error: 'no handler for unknown.kind' })]);
   });
 
   it('waits twice as long after each failed try, up to the most', () => {
@@ -158,5 +152,73 @@ describe('background jobs', () => {
     await r.stop();
     expect(finished).toBe(true);
     expect((await table())[0]).toMatchObject({ status: 'done' });
+  });
+});
+
+describe('recurring work', () => {
+  it('is due again its interval after it was done, once, and a failed try is retried as any other', async () => {
+    let runs = 0;
+    const handlers = { sync: { policy, repeatEveryMs: 5 * MINUTE, run: async () => void runs++ } };
+    await enqueueJob(handle.db, { kind: 'sync', key: 'mailbox-1', payload: { mailboxId: 'm1' }, runAt: T0 }, T0);
+    expect(await runner(T0, handlers).runDue()).toBe(1);
+    expect(await runner(at(4 * MINUTE), handlers).runDue()).toBe(0);
+    expect(await runner(at(5 * MINUTE), handlers).runDue()).toBe(1);
+    expect(runs).toBe(2);
+    expect((await table()).map((j) => [j.status, j.run_at])).toEqual([
+      ['done', T0.toISOString()],
+      ['done', at(5 * MINUTE).toISOString()],
+      ['pending', at(10 * MINUTE).toISOString()],
+    ]);
+  });
+});
+
+describe('runners with different work', () => {
+  it('take only the kinds of job they can run, and leave the others waiting for a runner that can', async () => {
+    const seen: string[] = [];
+    await enqueueJob(handle.db, { kind: 'mail', payload: {}, runAt: T0 }, T0);
+    await enqueueJob(handle.db, { kind: 'notice', payload: {}, runAt: T0 }, T0);
+    expect(await runner(T0, { notice: { policy, run: async () => void seen.push('notice') } }).runDue()).toBe(1);
+    expect(seen).toEqual(['notice']);
+    expect((await table()).map((j) => [j.kind, j.status, j.attempts])).toEqual([
+      ['mail', 'pending', 0],
+      ['notice', 'done', 1],
+    ]);
+  });
+});
+
+describe('stopping a job runner', () => {
+  it('lets the job under way finish and gives the claimed rest back at once, none run twice', async () => {
+    const ran: string[] = [];
+    let release!: () => void;
+    const firstBlocks = new Promise<void>((resolve) => (release = resolve));
+    const handlers = {
+      notice: {
+        policy,
+        run: async (payload: unknown) => {
+          const name = (payload as { to: string }).to;
+          if (name === 'Karin') await firstBlocks;
+          ran.push(name);
+        },
+      },
+    };
+    for (const [i, to] of ['Karin', 'Johan', 'Amira'].entries()) {
+      await enqueueJob(handle.db, { kind: 'notice', payload: { to }, runAt: at(i) }, T0);
+    }
+    const first = runner(at(MINUTE), handlers);
+    const running = first.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = first.stop();
+    release();
+    expect(await running).toBe(1);
+    await stopped;
+    expect(ran).toEqual(['Karin']);
+    // The others are due again now, not after the lease, and their untried claim did not count.
+    expect((await table()).map((j) => [j.status, j.attempts])).toEqual([
+      ['done', 1],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    expect(await runner(at(MINUTE), handlers).runDue()).toBe(2);
+    expect(ran).toEqual(['Karin', 'Johan', 'Amira']);
   });
 });

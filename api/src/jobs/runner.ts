@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Queryable } from '../store/database.ts';
-import { claimDueJobs, completeJob, failJob, retryJob, type ClaimedJob } from './queue.ts';
+import { claimDueJobs, completeJob, enqueueJob, failJob, releaseJob, retryJob, type ClaimedJob } from './queue.ts';
 
 /** How a kind of job is retried: exponential backoff from `baseMs` up to `maxMs` between tries. */
 export interface RetryPolicy {
@@ -16,6 +16,8 @@ export interface JobHandler {
   policy: RetryPolicy;
   /** Does the work; a throw is a failed try. Must be safe to run again: a lease can run out mid-run. */
   run(payload: unknown, job: ClaimedJob): Promise<void>;
+  /** Work that recurs (a mailbox's sync): once done, the same job is due again this much later. */
+  repeatEveryMs?: number;
   /** Called once when the job is given up, to make the failure visible where users look. */
   onFailed?(payload: unknown, error: string): Promise<void>;
 }
@@ -40,7 +42,7 @@ export interface JobRunner {
   runDue(): Promise<number>;
   /** Runs due jobs every `intervalMs` until stopped. */
   start(intervalMs: number): void;
-  /** Stops polling and waits for the jobs under way. */
+  /** Stops polling, lets the job under way finish, and hands back the claimed jobs not yet started. */
   stop(): Promise<void>;
 }
 
@@ -54,17 +56,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
+  let stopping = false;
 
   async function runOne(job: ClaimedJob): Promise<void> {
-    const handler = handlers[job.kind];
-    if (!handler) {
-      await failJob(db, job, now(), `no handler for ${job.kind}`);
-      logger.error({ jobId: job.id, kind: job.kind }, 'job has no handler');
-      return;
-    }
+    // Claimed by kind, so there is one.
+    const handler = handlers[job.kind]!;
     try {
       await handler.run(job.payload, job);
-      await completeJob(db, job, now());
+      const at = now();
+      await completeJob(db, job, at);
+      if (handler.repeatEveryMs !== undefined) {
+        const again = { kind: job.kind, payload: job.payload as Record<string, unknown>, runAt: new Date(at.getTime() + handler.repeatEveryMs) };
+        await enqueueJob(db, job.key ? { ...again, key: job.key } : again, at);
+      }
     } catch (error) {
       // Only the error's name and message: messages here come from our own code and never hold mail content.
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -86,9 +90,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function runDue(): Promise<number> {
     const at = now();
-    const claimedJobs = await claimDueJobs(db, at, new Date(at.getTime() + leaseMs), options.batchSize ?? 10);
-    for (const job of claimedJobs) await runOne(job);
-    return claimedJobs.length;
+    const claimedJobs = await claimDueJobs(db, at, new Date(at.getTime() + leaseMs), options.batchSize ?? 10, Object.keys(handlers));
+    let ran = 0;
+    for (const job of claimedJobs) {
+      // Stopping: what was claimed but not started goes back at once, not when the lease runs out.
+      if (stopping) await releaseJob(db, job);
+      else {
+        await runOne(job);
+        ran++;
+      }
+    }
+    return ran;
   }
 
   const tick = () => {
@@ -110,6 +122,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       timer.unref();
     },
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await running;
     },

@@ -63,12 +63,14 @@ export interface ReadMail {
   html: string | null;
   text: string | null;
   parts: MailPart[];
+  /** What marks a mail as sent by a machine or to a list (RFC 2369, RFC 3834), for routing. */
+  automatic: { listUnsubscribe?: boolean; precedence?: string; autoSubmitted?: string };
 }
 
 /** Reads a registered mail's MIME for showing it; a mail too broken to parse shows as empty. */
 export async function readMail(source: Readable | Buffer): Promise<ReadMail> {
   const mail = await parse(source);
-  if (!mail) return { messageId: null, subject: null, from: [], to: [], cc: [], date: null, html: null, text: null, parts: [] };
+  if (!mail) return { messageId: null, subject: null, from: [], to: [], cc: [], date: null, html: null, text: null, parts: [], automatic: {} };
   const text = textOf(mail);
   return {
     messageId: mail.messageId ?? null,
@@ -80,6 +82,22 @@ export async function readMail(source: Readable | Buffer): Promise<ReadMail> {
     html: typeof mail.html === 'string' && mail.html.trim() !== '' ? mail.html : null,
     text: text || null,
     parts: await partsOf(mail.attachments),
+    automatic: automaticOf(mail),
+  };
+}
+
+function automaticOf(mail: Mail): ReadMail['automatic'] {
+  const header = (name: string) => {
+    const value = mail.headers.get(name);
+    return typeof value === 'string' ? value : value === undefined ? undefined : String((value as { value?: unknown }).value ?? value);
+  };
+  const precedence = header('precedence');
+  const autoSubmitted = header('auto-submitted');
+  return {
+    // mailparser gathers the List-* headers under "list".
+    ...(mail.headers.has('list-unsubscribe') || (mail.headers.get('list') as { unsubscribe?: unknown } | undefined)?.unsubscribe ? { listUnsubscribe: true } : {}),
+    ...(precedence !== undefined ? { precedence } : {}),
+    ...(autoSubmitted !== undefined ? { autoSubmitted } : {}),
   };
 }
 

@@ -30,6 +30,25 @@ export function botConversations(deps: Pick<Deps, 'db' | 'now'>, options: { tena
 
 const READS = new Set<CaseEvent['action']>(['case.read', 'document.read', 'file.read']);
 
+/** A case as a bot card shows it to `actor`: full, or its public title only; null when there is none. */
+export async function caseStatusView(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, caseRef: string, links: LinkBase): Promise<CaseStatusView | null> {
+  const found = await getCase(deps, actor, caseRef).catch(notFoundAsNull<Awaited<ReturnType<typeof getCase>>>);
+  if (!found) return null;
+  const caseLinks = await getCaseLinks(deps, actor, found.id, links);
+  if (found.access !== 'full') return { case: found, latestEvents: [], documentCount: null, links: caseLinks };
+  const events = await listEvents(deps, actor, found.id);
+  const latestEvents = events
+    .filter((e) => !READS.has(e.action))
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 3);
+  return { case: found, latestEvents, documentCount: found.documentCount, links: caseLinks };
+}
+
+function notFoundAsNull<T>(error: unknown): T | null {
+  if (isAppError(error) && (error.code === 'not_found' || error.code === 'validation_failed')) return null;
+  throw error;
+}
+
 /**
  * The register as the bot sees it: Diarium answering as a trusted app for the Teams user who
  * wrote, with that user's rights. The user is the activity's Entra object id in the tenant the
@@ -46,26 +65,11 @@ export function botRegister(deps: Pick<Deps, 'db' | 'now'>, options: { tenantId:
     return exact.length === 1 ? exact[0]!.caseNumber : null;
   }
 
-  const notFoundAsNull = <T>(error: unknown): T | null => {
-    if (isAppError(error) && (error.code === 'not_found' || error.code === 'validation_failed')) return null;
-    throw error;
-  };
-
   return {
     async caseStatus(user, ref) {
       const actor = await actorOf(user);
       const caseRef = await resolve(actor, ref);
-      if (!caseRef) return null;
-      const found = await getCase(deps, actor, caseRef).catch(notFoundAsNull<Awaited<ReturnType<typeof getCase>>>);
-      if (!found) return null;
-      const links = await getCaseLinks(deps, actor, found.id, options.links);
-      if (found.access !== 'full') return { case: found, latestEvents: [], documentCount: null, links } satisfies CaseStatusView;
-      const events = await listEvents(deps, actor, found.id);
-      const latestEvents = events
-        .filter((e) => !READS.has(e.action))
-        .sort((a, b) => b.at.localeCompare(a.at))
-        .slice(0, 3);
-      return { case: found, latestEvents, documentCount: found.documentCount, links };
+      return caseRef ? caseStatusView(deps, actor, caseRef, options.links) : null;
     },
     async myCases(user): Promise<CaseSummary[]> {
       const actor = await actorOf(user);

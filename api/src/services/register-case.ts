@@ -18,6 +18,7 @@ import { findDiaryByPrefix, findUnit } from '../store/organisations.ts';
 import { findUser } from '../store/users.ts';
 import type { Actor, Deps } from './context.ts';
 import { markConfidential } from './mark-confidential.ts';
+import { noticeOfAssignment } from './notices.ts';
 import { toCase } from './views.ts';
 
 export interface Registered<T> {
@@ -127,6 +128,7 @@ export async function insertNewCase(
     requestId: actor.requestId ?? null,
     at: now,
   });
+  await noticeOfAssignment(tx, { orgId: actor.orgId, caseId: row.id, officerId, actorId: actor.user.id, at: now });
   // Built from what is at hand rather than read back: the diary's number stays locked
   // until commit, and every query saved here is time other registrations do not wait.
   const record: CaseRecord = {

@@ -11,6 +11,7 @@ import { findCaseById, updateCaseAtVersion, type CaseRecord, type NewCaseRow } f
 import { appendEvent } from '../store/events.ts';
 import type { Actor, Deps } from './context.ts';
 import { findCase } from './find-case.ts';
+import { noticeOfAssignment } from './notices.ts';
 import { checkReferences } from './register-case.ts';
 import { caseFacts, toCase } from './views.ts';
 
@@ -45,6 +46,9 @@ export async function updateCase(
     }
     if (transition) {
       await appendEvent(tx, { ...event, action: transition.action, before: transition.before, after: transition.after });
+    }
+    if (changes.officerId) {
+      await noticeOfAssignment(tx, { orgId: actor.orgId, caseId: current.id, officerId: changes.officerId, actorId: actor.user.id, at: now });
     }
     return toCase((await findCaseById(tx, actor.orgId, current.id))!, actor.principal);
   });

@@ -17,3 +17,7 @@ export async function findBotConversation(db: Queryable, orgId: string, userId: 
     .where(and(eq(botConversations.orgId, orgId), eq(botConversations.userId, userId)));
   return row?.reference ?? null;
 }
+
+export async function deleteBotConversation(db: Queryable, orgId: string, userId: string): Promise<void> {
+  await db.delete(botConversations).where(and(eq(botConversations.orgId, orgId), eq(botConversations.userId, userId)));
+}

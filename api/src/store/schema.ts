@@ -403,3 +403,145 @@ export const botConversations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
 );
+
+export const queueItemStatusEnum = pgEnum('queue_item_status', ['waiting', 'registered', 'set_aside']);
+export const setAsideReasonEnum = pgEnum('set_aside_reason', ['unimportant', 'not_official', 'spam', 'answered']);
+
+/** Where a function mailbox's messages wait to be handled: a unit's, or the mailbox's own. */
+export const queues = pgTable(
+  'queues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('queues_org_name').on(t.orgId, t.name)],
+);
+
+/** Who handles a queue's messages, and is warned before one passes its deadline. */
+export const queueMembers = pgTable(
+  'queue_members',
+  {
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index('queue_members_user').on(t.userId)],
+);
+
+/**
+ * A shared mailbox Diarium ingests (kommunen@, bygglov@): its routing rules (RoutingRule[],
+ * validated by core's schema), its deadline in Swedish working days, and where its sync stands:
+ * the Graph delta link (or, mid-round, the next link) stored with the queue items it produced.
+ */
+export const functionMailboxes = pgTable(
+  'function_mailboxes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    /** Lower-case SMTP address; app-only Graph reads the mailbox by it. */
+    address: text('address').notNull(),
+    displayName: text('display_name').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    defaultDiaryId: uuid('default_diary_id').references(() => diaries.id),
+    defaultQueueId: uuid('default_queue_id')
+      .notNull()
+      .references(() => queues.id),
+    deadlineWorkingDays: integer('deadline_working_days').notNull().default(2),
+    rules: jsonb('rules').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Handled mail is moved to this folder (by display name); null leaves it in the inbox. */
+    handledFolder: text('handled_folder'),
+    syncCursor: text('sync_cursor'),
+    syncedAt: timestamp('synced_at', { withTimezone: true, mode: 'date' }),
+    syncError: text('sync_error'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('function_mailboxes_org_address').on(t.orgId, t.address)],
+);
+
+/** A message of a function mailbox, waiting in a queue until it is registered or set aside. */
+export const queueItems = pgTable(
+  'queue_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => functionMailboxes.id),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    /** One item a message (rule 2): whatever the mix of notifications, resyncs, retries and processes. */
+    internetMessageId: text('internet_message_id').notNull(),
+    /** Graph's immutable id (or the file, for a directory source): where to read the MIME and mark the mail. */
+    sourceId: text('source_id').notNull(),
+    subject: text('subject').notNull(),
+    fromAddress: text('from_address'),
+    fromName: text('from_name'),
+    bodyPreview: text('body_preview').notNull().default(''),
+    hasAttachments: boolean('has_attachments').notNull().default(false),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true, mode: 'date' }).notNull(),
+    warnAt: timestamp('warn_at', { withTimezone: true, mode: 'date' }).notNull(),
+    warnedAt: timestamp('warned_at', { withTimezone: true, mode: 'date' }),
+    status: queueItemStatusEnum('status').notNull().default('waiting'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    suggestedCaseId: uuid('suggested_case_id').references(() => cases.id),
+    /** The rule that routed it, by id and by its name then (rules change). */
+    ruleId: uuid('rule_id'),
+    ruleName: text('rule_name'),
+    unimportant: boolean('unimportant').notNull().default(false),
+    setAsideReason: setAsideReasonEnum('set_aside_reason'),
+    documentId: uuid('document_id').references(() => documents.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('queue_items_mailbox_message').on(t.mailboxId, t.internetMessageId),
+    index('queue_items_queue_status').on(t.queueId, t.status, t.receivedAt),
+    index('queue_items_assignee').on(t.assigneeId, t.status),
+    index('queue_items_warn').on(t.warnAt).where(sql`status = 'waiting' and warned_at is null`),
+  ],
+);
+
+/** Everything done with a queue item, by whom (null: Diarium itself, e.g. routing). Append-only. */
+export const queueItemEvents = pgTable(
+  'queue_item_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => queueItems.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('queue_item_events_item').on(t.itemId, t.at)],
+);
+
+/** Graph change-notification subscriptions on the function mailboxes' inboxes. */
+export const graphSubscriptions = pgTable(
+  'graph_subscriptions',
+  {
+    /** Graph's subscription id. */
+    id: text('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    mailboxId: uuid('mailbox_id')
+      .notNull()
+      .references(() => functionMailboxes.id),
+    /** Compared with each notification's clientState; a mismatch is refused and logged. */
+    clientState: text('client_state').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('graph_subscriptions_mailbox').on(t.mailboxId)],
+);

@@ -9,6 +9,7 @@ import { helpCard } from './help.ts';
 import { caseListCard } from './list.ts';
 import { badNumberCard, notFoundCard } from './not-found.ts';
 import { caseSummaryCard, statusCard } from './status.ts';
+import { noticeReply } from '../notices.ts';
 
 /** Parses a card as Teams' renderer library does, and returns every error and warning it raised. */
 function parseProblems(json: AdaptiveCardJson): string[] {
@@ -93,6 +94,7 @@ describe('every card the bot sends', () => {
       ['not found', notFoundCard('SAMHÄLLSBY 2026/999999', t)],
       ['not found, no diary', notFoundCard('2026/0042', t)],
       ['bad number', badNumberCard(t)],
+      ['notice: case assigned', noticeReply({ kind: 'caseAssigned', view, assignedBy: longName }, locale).card!],
     ];
   };
 
@@ -147,5 +149,16 @@ describe('the status card', () => {
     const serialised = JSON.stringify(json);
     expect(serialised).not.toContain('"type":"TextBlock"');
     expect(cardText(json)).toContain('[länk](https://x.se)');
+  });
+});
+
+describe('the notice of an assigned case', () => {
+  it('says who assigned it above the case, and names only the number in the text a notification shows', () => {
+    const view = { ...worstCaseView(), case: { ...worstCaseFull(), title: 'Budgivning på Sjövik 2:14' } };
+    const notice = noticeReply({ kind: 'caseAssigned', view, assignedBy: 'Karin Lindqvist' }, 'sv-SE');
+    expect(notice.text).toBe(`Du är nu handläggare för ${view.case.caseNumber}.`);
+    expect(cardText(notice.card!)).toContain('Karin Lindqvist har gjort dig till handläggare för ärendet.');
+    expect(cardText(notice.card!)).toContain('Budgivning på Sjövik 2:14');
+    expect(noticeReply({ kind: 'caseAssigned', view, assignedBy: null }, 'en-GB').text).toBe(`You are now the officer of ${view.case.caseNumber}.`);
   });
 });

@@ -24,6 +24,11 @@ export const sv = {
     'Någon annan har ändrat ärendet sedan du öppnade det. Ärendet är nu inläst på nytt; gör om din ändring och spara.',
   'problem.host': 'Teams kunde inte göra det: {reason}',
   'problem.unknown': 'Något gick fel: {reason}',
+
+  'people.searchHint': 'Skriv minst två tecken av namnet eller e-postadressen.',
+  'people.searching': 'Söker …',
+  'people.noMatch': 'Ingen kollega matchar ”{query}”.',
+  'people.searchFailed': 'Sökningen misslyckades. {reason}',
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
@@ -50,4 +55,9 @@ export const en: Record<keyof typeof sv, string> = {
   'problem.conflict': 'Someone else changed the case after you opened it. The case has been reloaded; make your change again and save.',
   'problem.host': 'Teams could not do it: {reason}',
   'problem.unknown': 'Something went wrong: {reason}',
+
+  'people.searchHint': 'Type at least two characters of the name or e-mail address.',
+  'people.searching': 'Searching …',
+  'people.noMatch': 'No colleague matches “{query}”.',
+  'people.searchFailed': 'The search failed. {reason}',
 };

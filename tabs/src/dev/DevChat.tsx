@@ -25,7 +25,13 @@ interface Entry {
   cards?: object[];
 }
 
+const DeliveredSchema = z.object({ items: z.array(z.object({ seq: z.number(), activity: RepliesSchema.shape.activities.element })) });
+
 const BOT = { id: '28:diarium-dev', name: 'Diarium' };
+/** The emulated Bot Connector the API serves under `npm start`: where the bot's notifications go. */
+const CONNECTOR = '/dev/connector';
+const POLL_MS = 2_000;
+const personalConversation = (objectId: string) => `dev-chat:personal:${objectId}`;
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 const useStyles = makeStyles({
@@ -77,6 +83,60 @@ export function DevChat() {
     setLog((previous) => [...previous, { ...entry, id: next.current++ }]);
   }
 
+  function botEntry(reply: z.infer<typeof RepliesSchema>['activities'][number]): Omit<Entry, 'id'> {
+    const cards = (reply.attachments ?? []).filter((a) => a.contentType === ADAPTIVE).map((a) => a.content as object);
+    return { from: 'bot', ...(reply.text ? { text: reply.text } : {}), cards };
+  }
+
+  // The chosen user has Diarium installed: Teams tells the bot so (it keeps the conversation for
+  // notifications), and the chat shows what the bot later sends there unasked.
+  const me = users.find((u) => u.email === user);
+  useEffect(() => {
+    if (!me) return;
+    const conversation = personalConversation(me.objectId);
+    let after = 0;
+    let ready = false;
+    let stopped = false;
+    const install = fetch('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'installationUpdate',
+        action: 'add',
+        id: crypto.randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: `${window.location.origin}${CONNECTOR}`,
+        deliveryMode: 'expectReplies',
+        locale: locale === 'sv' ? 'sv-SE' : 'en-GB',
+        from: { id: `29:${me.objectId}`, aadObjectId: me.objectId, name: me.name },
+        recipient: BOT,
+        conversation: { id: conversation, conversationType: 'personal' },
+      }),
+    });
+    const poll = async () => {
+      if (!ready) return;
+      const res = await fetch(`${CONNECTOR}/conversations/${encodeURIComponent(conversation)}/activities?after=${after}`);
+      if (!ready || !res.ok || stopped) return;
+      for (const { seq, activity } of DeliveredSchema.parse(await res.json()).items) {
+        after = Math.max(after, seq);
+        if (activity.type === 'message') append(botEntry(activity));
+      }
+    };
+    // What was sent before the page opened is old news: start after it.
+    void install
+      .then(() => fetch(`${CONNECTOR}/conversations/${encodeURIComponent(conversation)}/activities`))
+      .then(async (res) => {
+        if (res.ok) after = Math.max(0, ...DeliveredSchema.parse(await res.json()).items.map((d) => d.seq));
+        ready = true;
+      })
+      .catch(() => undefined);
+    const timer = setInterval(() => void poll().catch(() => undefined), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [me?.objectId, locale]);
+
   async function send(message: string, value?: unknown) {
     const me = users.find((u) => u.email === user);
     if (!me || (!message.trim() && value === undefined)) return;
@@ -88,12 +148,12 @@ export function DevChat() {
       id: crypto.randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: 'msteams',
-      serviceUrl: `${window.location.origin}/dev/chat`,
+      serviceUrl: `${window.location.origin}${CONNECTOR}`,
       deliveryMode: 'expectReplies',
       locale: locale === 'sv' ? 'sv-SE' : 'en-GB',
       from: { id: `29:${me.objectId}`, aadObjectId: me.objectId, name: me.name },
       recipient: BOT,
-      conversation: { id: `dev-chat:${where}:${me.objectId}`, conversationType: where, isGroup: where === 'channel' },
+      conversation: { id: where === 'personal' ? personalConversation(me.objectId) : `dev-chat:channel:${me.objectId}`, conversationType: where, isGroup: where === 'channel' },
       text: mentioned ? `<at>Diarium</at> ${message}` : message,
       ...(value === undefined ? {} : { value }),
       entities: mentioned ? [{ type: 'mention', mentioned: BOT, text: '<at>Diarium</at>' }] : [],
@@ -104,10 +164,7 @@ export function DevChat() {
       const { activities } = RepliesSchema.parse(await res.json());
       const replies = activities.filter((a) => a.type === 'message');
       if (replies.length === 0) append({ from: 'bot', text: t('chat.noReply') });
-      for (const reply of replies) {
-        const cards = (reply.attachments ?? []).filter((a) => a.contentType === ADAPTIVE).map((a) => a.content as object);
-        append({ from: 'bot', ...(reply.text ? { text: reply.text } : {}), cards });
-      }
+      for (const reply of replies) append(botEntry(reply));
     } catch (error) {
       append({ from: 'bot', text: t('chat.failed', { reason: error instanceof Error ? error.message : String(error) }) });
     } finally {

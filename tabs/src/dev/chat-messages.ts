@@ -1,7 +1,7 @@
 /** The simulated Teams chat of `npm start` (/dev/chat). Swedish first, English second. */
 export const sv = {
   'chat.heading': 'Chatta med Diarium-boten',
-  'chat.intro': 'Skriv som i Teams: ett diarienummer, "status KS 2026/42", "mina ärenden", "sök bygglov" eller "hjälp".',
+  'chat.intro': 'Skriv som i Teams: ett diarienummer, "status KS 2026/42", "mina ärenden", "sök bygglov" eller "hjälp". Boten är installerad för den valda användaren, så den säger till här när någon ger hen ett ärende.',
   'chat.user': 'Inloggad som',
   'chat.where': 'Var',
   'chat.where.personal': 'Personlig chatt med boten',
@@ -19,7 +19,7 @@ export const sv = {
 
 export const en: Record<keyof typeof sv, string> = {
   'chat.heading': 'Chat with the Diarium bot',
-  'chat.intro': 'Write as in Teams: a case number, "status KS 2026/42", "my cases", "search building permit" or "help".',
+  'chat.intro': 'Write as in Teams: a case number, "status KS 2026/42", "my cases", "search building permit" or "help". The bot is installed for the chosen user, so it tells them here when someone gives them a case.',
   'chat.user': 'Signed in as',
   'chat.where': 'Where',
   'chat.where.personal': 'Personal chat with the bot',

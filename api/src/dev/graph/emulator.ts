@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { driveItemJson, GraphDrives } from './drives.ts';
-import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type FolderName, type GraphRecipient } from './mailboxes.ts';
+import { graphError, GRAPH_ROOT } from './graph-errors.ts';
+import { createMailboxGate, type MailboxLimits } from './limits.ts';
+import { createMailDelta } from './mail-delta.ts';
+import { answerMailFolders } from './mail-folders.ts';
+import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type GraphRecipient } from './mailboxes.ts';
+import { idOf, messageJson } from './message-json.ts';
+import { GraphSubscriptions } from './subscriptions.ts';
 
 /**
  * An emulated Microsoft Graph (v1.0), the mail part Diarium uses, as a pure function from a
@@ -21,7 +27,14 @@ import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type Folder
  *                                      conversationId and In-Reply-To/References headers, which Graph
  *                                      would not take, so that the dev page can write replies)
  * - POST messages/{id}/send           sends a draft: it moves to Sent Items, internetMessageId kept
- * - GET  mailFolders('{folder}')/messages and mailFolders/{folder}/messages (inbox, sentitems, drafts)
+ * - POST messages/{id}/move          { destinationId } (well-known name or folder id): 201 with the moved
+ *                                      message, a new REST id (the immutable id stays)
+ * - GET  mailFolders('{folder}')/messages and mailFolders/{folder}/messages ({folder}: a well-known
+ *                                      name, inbox, sentitems, drafts, deleteditems, junkemail, archive, or an id)
+ * - GET  mailFolders/{folder}/messages/delta (also mailFolders('{folder}')/…): delta rounds, paged by
+ *                                      `Prefer: odata.maxpagesize` (mail-delta.ts)
+ * - GET/POST mailFolders, mailFolders/{folder}/childFolders ($filter=displayName eq '…'; 409
+ *                                      ErrorFolderExists on a duplicate), GET mailFolders/{folder} (mail-folders.ts)
  * - POST translateExchangeIds         to restId or restImmutableEntryId
  * - GET/POST outlook/masterCategories
  * And the files part, for the Teams channel tab (drives.ts):
@@ -30,19 +43,23 @@ import { GraphMailboxes, type EmulatedMailbox, type EmulatedMessage, type Folder
  * - GET  drives/{drive-id}/items/{item-id}/children          $top, paged with @odata.nextLink ($skiptoken)
  * - GET  drives/{drive-id}/items/{item-id}/content           a 302 to a pre-authenticated download URL (as
  *                                                             SharePoint's), which the emulator also serves, without a token
+ * And change notifications for messages (subscriptions.ts): POST/GET/PATCH/DELETE subscriptions.
  * Every message JSON is shaped as Graph's (id, subject, from, toRecipients, ccRecipients,
  * receivedDateTime, sentDateTime, internetMessageId, conversationId, bodyPreview,
  * body { contentType, content }, hasAttachments, categories…). With `Prefer: IdType="ImmutableId"`
  * ids are immutable ids, else REST ids; both are accepted everywhere. Errors are Graph's
  * `{ "error": { "code", "message", "innerError" } }`. Tests inject faults (404, 429 with
- * Retry-After, 503) with `faults.add`.
+ * Retry-After, 503) with `faults.add`; with `limits`, Outlook's own throttling applies (limits.ts).
  */
 export interface GraphEmulator {
   mailboxes: GraphMailboxes;
   drives: GraphDrives;
   faults: GraphFaults;
-  /** Every request answered, in order, for tests to see what the API asked. */
-  requests: { method: string; path: string; prefer: string | null }[];
+  subscriptions: GraphSubscriptions;
+  /** Every request answered, in order, for tests to see what the API asked; `mailbox` once known. */
+  requests: { method: string; path: string; prefer: string | null; mailbox?: string }[];
+  /** How many requests reached a mailbox (by address or owner's id), throttled ones included. */
+  requestCount(mailbox: string): number;
   handle(request: Request): Promise<Response>;
 }
 
@@ -56,6 +73,18 @@ export interface GraphEmulatorOptions {
   authenticate(token: string): Promise<GraphCaller | null>;
   /** Called when a user's own mailbox does not exist yet (the dev server fills one with sample mail). */
   provision?(caller: Extract<GraphCaller, { kind: 'user' }>, mailboxes: GraphMailboxes): Promise<void>;
+  /** How change and lifecycle notifications and validation requests are POSTed; global fetch by default. */
+  deliver?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The tenant notifications name. */
+  tenantId?: string;
+  /** Outlook's per-mailbox throttling (4 at once, 10 000 per 10 minutes); off when absent. */
+  limits?: MailboxLimits;
+  /** Milliseconds each mailbox request stays in flight before it is answered, to make concurrency observable. */
+  latencyMs?: number;
+  /** The clock for subscription expiry and the throttling window (ms since the epoch). */
+  now?: () => number;
+  /** How long a subscription's validation request may take (Graph: 10 000 ms). */
+  validationTimeoutMs?: number;
 }
 
 export interface Fault {
@@ -83,33 +112,8 @@ export class GraphFaults {
   }
 }
 
-const ERROR_CODES: Record<number, [string, string]> = {
-  400: ['BadRequest', 'The request is malformed or incorrect.'],
-  401: ['InvalidAuthenticationToken', 'Access token is empty.'],
-  403: ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.'],
-  404: ['ErrorItemNotFound', 'The specified object was not found in the store.'],
-  409: ['ErrorFolderExists', 'An object with the same name already exists.'],
-  429: ['TooManyRequests', 'Please retry again later.'],
-  500: ['InternalServerError', 'An internal server error occurred.'],
-  503: ['ServiceNotAvailable', 'The service is temporarily unavailable. Please retry later.'],
-};
-
-function graphError(status: number, code?: string, message?: string, headers: Record<string, string> = {}): Response {
-  const [defaultCode, defaultMessage] = ERROR_CODES[status] ?? ['UnknownError', 'An error occurred.'];
-  const requestId = randomUUID();
-  return Response.json(
-    {
-      error: {
-        code: code ?? defaultCode,
-        message: message ?? defaultMessage,
-        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId },
-      },
-    },
-    { status, headers: { 'request-id': requestId, ...headers } },
-  );
-}
-
-const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+/** The app a delegated caller's token was issued to, as subscriptions show it (Diarium's registration in tests). */
+const DELEGATED_APP_ID = '6c1f9a2e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
 
 export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulator {
   const mailboxes = options.mailboxes ?? new GraphMailboxes();
@@ -117,12 +121,23 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
   const faults = new GraphFaults();
   const requests: GraphEmulator['requests'] = [];
   const provisioning = new Map<string, Promise<void>>();
+  const now = options.now ?? (() => Date.now());
+  const delta = createMailDelta(mailboxes);
+  const gate = options.limits ? createMailboxGate(options.limits, now) : null;
+  const subscriptions = new GraphSubscriptions({
+    mailboxes,
+    now,
+    ...(options.deliver ? { deliver: options.deliver } : {}),
+    ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+    ...(options.validationTimeoutMs ? { validationTimeoutMs: options.validationTimeoutMs } : {}),
+  });
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const at = url.pathname.indexOf('/v1.0/');
     const path = at === -1 ? url.pathname : url.pathname.slice(at + '/v1.0'.length);
-    requests.push({ method: request.method, path, prefer: request.headers.get('prefer') });
+    const record: GraphEmulator['requests'][number] = { method: request.method, path, prefer: request.headers.get('prefer') };
+    requests.push(record);
 
     const fault = faults.take(`${request.method} ${path}`);
     if (fault) return graphError(fault.status, undefined, undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
@@ -137,13 +152,25 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     if (!caller) return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
 
     if (/^\/(teams|drives)\//.test(path)) return files(request, url, path, at === -1 ? '' : url.pathname.slice(0, at + '/v1.0'.length));
+    if (/^\/subscriptions(\/|$)/.test(path)) {
+      const creator = caller.kind === 'app' ? { applicationId: caller.appId, creatorId: caller.appId } : { applicationId: DELEGATED_APP_ID, creatorId: caller.objectId };
+      return subscriptions.handle(request, path, creator, (user) => mailboxFor(caller, user));
+    }
 
     const match = /^\/(me|users\/([^/]+))(\/.*)?$/.exec(path);
     if (!match) return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
     const found = await mailboxFor(caller, match[1] === 'me' ? null : decodeURIComponent(match[2]!));
     if (found instanceof Response) return found;
-    const immutable = /IdType="ImmutableId"/i.test(request.headers.get('prefer') ?? '');
-    return route(request, url, found, decodeURIComponent(match[3] ?? ''), { immutable, caller });
+    record.mailbox = found.address;
+    const admitted = gate ? gate.enter(found.address) : null;
+    if (admitted instanceof Response) return admitted;
+    try {
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      const immutable = /IdType="ImmutableId"/i.test(request.headers.get('prefer') ?? '');
+      return await route(request, url, found, decodeURIComponent(match[3] ?? ''), { immutable, caller });
+    } finally {
+      admitted?.release();
+    }
   }
 
   async function mailboxFor(caller: GraphCaller, user: string | null): Promise<EmulatedMailbox | Response> {
@@ -187,9 +214,17 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
         return Response.json(category, { status: 201 });
       }
     }
-    if ((m = /^(?:\/mailFolders\('([^']+)'\)|\/mailFolders\/([^/]+))?\/messages$/.exec(rest))) {
-      const folder = (m[1] ?? m[2])?.toLowerCase() as FolderName | undefined;
-      if (folder && !['inbox', 'sentitems', 'drafts'].includes(folder)) return graphError(404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+    const folders = await answerMailFolders(request, url, mailboxes, box, rest);
+    if (folders) return folders;
+    if ((m = /^(?:\/mailFolders\('([^']+)'\)|\/mailFolders\/([^/]+))?\/messages(\/delta)?$/.exec(rest))) {
+      const named = m[1] ?? m[2];
+      const found = named === undefined ? undefined : mailboxes.folder(box, named);
+      if (named !== undefined && !found) return graphError(404, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+      const folder = found ? mailboxes.folderKey(found) : undefined;
+      if (m[3]) {
+        if (method !== 'GET' || folder === undefined) return graphError(400, 'BadRequest', `Unsupported request: ${method} ${rest}`);
+        return delta.answer({ url, prefer: request.headers.get('prefer') ?? '', box, folder, immutable: context.immutable });
+      }
       if (method === 'GET') return list(box, folder, q, view);
       if (method === 'POST' && !folder) {
         const body = (await request.json()) as DraftBody;
@@ -210,13 +245,21 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
       }
       if (method === 'PATCH' && sub === '') {
         const body = (await request.json()) as { categories?: unknown; isRead?: unknown };
-        if (body.categories !== undefined) {
-          if (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string')) return graphError(400, 'ErrorInvalidProperty', 'categories must be strings.');
-          message.categories = body.categories as string[];
+        if (body.categories !== undefined && (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string'))) {
+          return graphError(400, 'ErrorInvalidProperty', 'categories must be strings.');
         }
-        if (typeof body.isRead === 'boolean') message.isRead = body.isRead;
-        message.lastModifiedDateTime = new Date().toISOString();
+        mailboxes.update(box, m[1]!, {
+          ...(body.categories !== undefined ? { categories: body.categories as string[] } : {}),
+          ...(typeof body.isRead === 'boolean' ? { isRead: body.isRead } : {}),
+        });
         return Response.json(view(message));
+      }
+      if (method === 'POST' && sub === '/move') {
+        const body = (await request.json().catch(() => null)) as { destinationId?: unknown } | null;
+        const destination = typeof body?.destinationId === 'string' ? mailboxes.folder(box, body.destinationId) : undefined;
+        if (!destination) return graphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+        const moved = mailboxes.move(box, m[1]!, mailboxes.folderKey(destination))!;
+        return Response.json(view(moved), { status: 201 });
       }
       if (method === 'POST' && sub === '/send') {
         if (message.folder !== 'drafts') return graphError(400, 'ErrorInvalidOperation', 'Only drafts can be sent.');
@@ -227,7 +270,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     return graphError(400, 'BadRequest', `Unsupported request: ${method} ${rest}`);
   }
 
-  function list(box: EmulatedMailbox, folder: FolderName | undefined, q: URLSearchParams, view: (m: EmulatedMessage) => Record<string, unknown>): Response {
+  function list(box: EmulatedMailbox, folder: string | undefined, q: URLSearchParams, view: (m: EmulatedMessage) => Record<string, unknown>): Response {
     let messages = box.messages.filter((m) => !folder || m.folder === folder);
     const filter = q.get('$filter');
     if (filter) {
@@ -309,83 +352,17 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     return new Response(new Uint8Array(item.content), { headers: { 'content-type': item.mediaType ?? 'application/octet-stream' } });
   }
 
-  return { mailboxes, drives, faults, requests, handle };
+  const requestCount = (mailbox: string) => {
+    const address = mailboxes.find(mailbox)?.address ?? mailbox.toLowerCase();
+    return requests.filter((r) => r.mailbox === address).length;
+  };
+  return { mailboxes, drives, faults, subscriptions, requests, requestCount, handle };
 }
 
 interface TranslateBody {
   inputIds?: string[];
   sourceIdType?: string;
   targetIdType?: string;
-}
-
-const idOf = (m: EmulatedMessage, immutable: boolean) => (immutable ? m.immutableId : m.restId);
-
-/** A message as Graph shows it, narrowed by $select and widened by $expand. */
-function messageJson(m: EmulatedMessage, box: EmulatedMailbox, immutable: boolean, q: URLSearchParams): Record<string, unknown> {
-  const id = idOf(m, immutable);
-  const full: Record<string, unknown> = {
-    '@odata.etag': `W/"${Buffer.from(m.lastModifiedDateTime).toString('base64')}"`,
-    id,
-    createdDateTime: m.createdDateTime,
-    lastModifiedDateTime: m.lastModifiedDateTime,
-    changeKey: Buffer.from(m.lastModifiedDateTime).toString('base64'),
-    categories: m.categories,
-    receivedDateTime: m.receivedDateTime,
-    sentDateTime: m.sentDateTime,
-    hasAttachments: m.attachments.some((a) => !a.isInline),
-    internetMessageId: m.internetMessageId,
-    subject: m.subject,
-    bodyPreview: m.bodyPreview,
-    importance: 'normal',
-    parentFolderId: Buffer.from(`${box.address}/${m.folder}`).toString('base64url'),
-    conversationId: m.conversationId,
-    isDeliveryReceiptRequested: false,
-    isReadReceiptRequested: false,
-    isRead: m.isRead,
-    isDraft: m.folder === 'drafts',
-    webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.restId)}&exvsurl=1&viewmodel=ReadMessageItem`,
-    inferenceClassification: 'focused',
-    body: m.body,
-    sender: m.from,
-    from: m.from,
-    toRecipients: m.toRecipients,
-    ccRecipients: m.ccRecipients,
-    bccRecipients: m.bccRecipients,
-    replyTo: m.replyTo,
-    flag: { flagStatus: 'notFlagged' },
-  };
-  const select = q.get('$select');
-  const shown: Record<string, unknown> = select
-    ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || k === '@odata.etag' || select.split(',').map((s) => s.trim()).includes(k)))
-    : full;
-  for (const expand of splitTopLevel(q.get('$expand') ?? '')) {
-    if (expand === 'attachments' || expand.startsWith('attachments(')) shown.attachments = m.attachments;
-    const property = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/i.exec(expand);
-    if (property) {
-      const size = /^Integer 0x0?E08$/i.test(property[1]!.trim());
-      shown.singleValueExtendedProperties = size ? [{ id: 'Integer 0xe08', value: String(m.raw.length) }] : [];
-    }
-  }
-  return shown;
-}
-
-/** `a,b(c,d),e` → `a`, `b(c,d)`, `e`. */
-function splitTopLevel(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of value) {
-    if (ch === ',' && depth === 0) {
-      parts.push(current.trim());
-      current = '';
-      continue;
-    }
-    if (ch === '(') depth += 1;
-    if (ch === ')') depth -= 1;
-    current += ch;
-  }
-  if (current.trim()) parts.push(current.trim());
-  return parts;
 }
 
 interface DraftBody {

@@ -2,6 +2,7 @@ import { Router, json, raw, type Request as ExpressRequest } from 'express';
 import { z } from 'zod';
 import { AppError, t, type Locale } from '@diarium/core';
 import type { DevIssuer } from '../../auth/dev-issuer.ts';
+import { createConnectorEmulator, DEV_CONNECTOR_PATH } from '../../dev/bot-connector.ts';
 import type { GraphEmulator } from '../../dev/graph/emulator.ts';
 import { DEMO_USERS } from '../../demo/organisation.ts';
 import { DEMO_GENERAL_CHANNEL, DEMO_TEAM } from '../../demo/teams.ts';
@@ -24,6 +25,15 @@ export function devRouter(issuer: DevIssuer, graph: GraphEmulator | null): Route
       res.end(Buffer.from(await response.arrayBuffer()));
     });
   }
+
+  // Where the bot's proactive messages go in local emulation, read back by the simulated chat.
+  const connector = createConnectorEmulator();
+  router.use(DEV_CONNECTOR_PATH, raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const response = await connector.handle(toFetchRequest(req), req.path);
+    res.status(response.status);
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
 
   router.get('/dev/users', (_req, res) => {
     res.json({

@@ -3,6 +3,7 @@ import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components'
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useServices } from '../../app/services.tsx';
 import { useAsync } from '../../app/use-async.ts';
+import { Queues } from '../queues/Queues.tsx';
 import { Activity } from './Activity.tsx';
 import { MyOpenCases } from './MyOpenCases.tsx';
 import { Search } from './Search.tsx';
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
   back: { alignSelf: 'flex-start' },
 });
 
-/** The personal tab: my open cases, the cases waiting for me, recent activity, and search. */
+/** The personal tab: the queues I work in (if any), my open cases, the cases waiting for me, recent activity, and search. */
 export function MyWork({ initialCase }: MyWorkProps) {
   const styles = useStyles();
   const { client, t } = useServices();
@@ -74,6 +75,7 @@ export function MyWork({ initialCase }: MyWorkProps) {
           <h1 ref={title} tabIndex={-1} className={styles.title}>
             {t('mine.title')}
           </h1>
+          <Queues />
           <div className={styles.columns}>
             <div className={styles.column}>
               <Waiting work={work} reload={reloadWork} onOpen={openFrom} />

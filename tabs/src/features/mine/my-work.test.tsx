@@ -69,6 +69,23 @@ describe('Mitt arbete', () => {
     expect(within(mine).queryByRole('button', { name: 'Visa fler' })).toBeNull();
   });
 
+  it('shows "Köer" first only to those who work in a queue', async () => {
+    server.use(...pageHandlers());
+    const { unmount } = renderTab(<MyWork initialCase={null} />);
+    await within(region('Väntar på mig')).findByText('1 ny handling sedan 10 nov. 2026');
+    expect(screen.queryByRole('region', { name: 'Köer' })).toBeNull();
+    unmount();
+
+    server.use(...pageHandlers(undefined, [{ id: '60000000-0000-4000-8000-000000000001', name: 'Registraturen', unit: null, waiting: 4, overdue: 1, dueSoon: 0 }]));
+    renderTab(<MyWork initialCase={null} />);
+    const queues = await screen.findByRole('region', { name: 'Köer' });
+    expect(screen.getAllByRole('region')[0]).toBe(queues);
+    expect(within(queues).getByRole('button', { name: 'Registraturen' })).toBeTruthy();
+    expect(within(queues).getByText('Väntar: 4')).toBeTruthy();
+    // The only queue opens at once.
+    expect(await within(queues).findByText('Inga meddelanden här.')).toBeTruthy();
+  });
+
   it('shows a failing section’s problem with "Försök igen", while the other sections still show', async () => {
     let failing = true;
     server.use(

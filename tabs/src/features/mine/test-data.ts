@@ -70,8 +70,13 @@ export const units = {
 };
 
 /** What the page asks for as it opens, each answered well unless a test says otherwise. */
-export function pageHandlers(cases: (url: URL) => Response | Promise<Response> = () => HttpResponse.json({ items: [sjovik], nextCursor: null })) {
+export function pageHandlers(
+  cases: (url: URL) => Response | Promise<Response> = () => HttpResponse.json({ items: [sjovik], nextCursor: null }),
+  queues: unknown[] = [],
+) {
   return [
+    http.get(`${API}/queues`, () => HttpResponse.json({ items: queues })),
+    http.get(`${API}/queues/:queueId/items`, () => HttpResponse.json({ items: [], total: 0 })),
     http.get(`${API}/me/work`, () => HttpResponse.json(myWork())),
     http.get(`${API}/cases`, ({ request }) => cases(new URL(request.url))),
     http.get(`${API}/diaries`, () => HttpResponse.json(diaries)),

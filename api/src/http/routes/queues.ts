@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { BulkQueueActionSchema, IdSchema, QueueItemActionSchema, QueueItemQuerySchema } from '@diarium/core';
+import type { Deps } from '../../services/context.ts';
+import { actOnQueueItems, getQueueItem, listMyQueues, listQueueItems } from '../../services/queues.ts';
+import { actorOf } from '../context.ts';
+import { etagOf, versionFromIfMatch } from '../etag.ts';
+import { localeOf } from '../problem.ts';
+import { parseInput } from '../validate.ts';
+
+const QueueParams = z.object({ queueId: IdSchema });
+const ItemParams = z.object({ itemId: IdSchema });
+
+/**
+ * The function mailboxes' queues: /queues (mine, with what waits), /queues/{id}/items, and the
+ * actions on one item (If-Match, its version) or on many at once (all or none).
+ */
+export function queuesRouter(deps: Deps): Router {
+  const router = Router();
+  router.get('/queues', async (_req, res) => {
+    res.set('Cache-Control', 'private, no-store');
+    res.json({ items: await listMyQueues(deps, actorOf(res)) });
+  });
+  router.get('/queues/:queueId/items', async (req, res) => {
+    const { queueId } = parseInput(QueueParams, req.params, localeOf(req));
+    const query = parseInput(QueueItemQuerySchema, req.query, localeOf(req));
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await listQueueItems(deps, actorOf(res), queueId, query));
+  });
+  router.get('/queue-items/:itemId', async (req, res) => {
+    const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
+    const item = await getQueueItem(deps, actorOf(res), itemId);
+    res.set('ETag', etagOf(item.version)).json(item);
+  });
+  router.post('/queue-items/:itemId/actions', async (req, res) => {
+    const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
+    const version = versionFromIfMatch(req.get('If-Match'));
+    const action = parseInput(QueueItemActionSchema, req.body, localeOf(req));
+    const [item] = await actOnQueueItems(deps, actorOf(res), [{ id: itemId, version }], action);
+    res.set('ETag', etagOf(item!.version)).json(item);
+  });
+  router.post('/queue-items/actions', async (req, res) => {
+    const { itemIds, action } = parseInput(BulkQueueActionSchema, req.body, localeOf(req));
+    res.json({ items: await actOnQueueItems(deps, actorOf(res), [...new Set(itemIds)].map((id) => ({ id })), action) });
+  });
+  return router;
+}

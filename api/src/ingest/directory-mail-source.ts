@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readMail } from '../mail/mime.ts';
+import type { IncomingMessage, MailSource } from './mail-source.ts';
+
+/**
+ * A function mailbox as a folder of `.eml` files, `{root}/{address}/`: what `npm start` reads,
+ * and what an e-service platform that delivers to a folder writes. Files are read in order of
+ * modification time, then name; the cursor is the last file read. Files are left where they are:
+ * a queue item reads its mail from its file.
+ */
+export function directoryMailSource(root: string, options: { pageSize?: number } = {}): MailSource {
+  const pageSize = options.pageSize ?? 100;
+  return {
+    async page(mailbox, cursor) {
+      const folder = mailboxFolder(root, mailbox);
+      const after = cursor ? Cursor.read(cursor) : null;
+      const files = (await listEml(folder)).filter((f) => !after || f.mtimeMs > after.mtimeMs || (f.mtimeMs === after.mtimeMs && f.name > after.name));
+      const taken = files.slice(0, pageSize);
+      const messages = await Promise.all(taken.map((f) => read(folder, f.name, f.mtimeMs)));
+      const last = taken.at(-1);
+      return {
+        messages,
+        cursor: last ? Cursor.write({ mtimeMs: last.mtimeMs, name: last.name }) : (cursor ?? Cursor.write({ mtimeMs: 0, name: '' })),
+        done: files.length <= pageSize,
+      };
+    },
+  };
+}
+
+export function mailboxFolder(root: string, mailbox: string): string {
+  return join(root, mailbox.toLowerCase());
+}
+
+const Cursor = {
+  write: (at: { mtimeMs: number; name: string }) => `${at.mtimeMs}:${at.name}`,
+  read(cursor: string): { mtimeMs: number; name: string } {
+    const colon = cursor.indexOf(':');
+    return { mtimeMs: Number(cursor.slice(0, colon)) || 0, name: cursor.slice(colon + 1) };
+  },
+};
+
+async function listEml(folder: string): Promise<{ name: string; mtimeMs: number }[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => n.toLowerCase().endsWith('.eml'));
+  } catch (error) {
+    // No folder yet is an empty mailbox.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files = await Promise.all(names.map(async (name) => ({ name, mtimeMs: Math.floor((await stat(join(folder, name))).mtimeMs) })));
+  return files.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function read(folder: string, name: string, mtimeMs: number): Promise<IncomingMessage> {
+  const bytes = await readFile(join(folder, name));
+  const mail = await readMail(bytes);
+  const text = mail.text ?? '';
+  const addresses = (list: { address: string | null }[]) => list.flatMap((a) => (a.address ? [a.address.toLowerCase()] : []));
+  const sender = mail.from.find((a) => a.address);
+  const from = sender?.address ? { address: sender.address.toLowerCase(), name: sender.name ?? null } : null;
+  return {
+    sourceId: name,
+    // A mail without a Message-ID is still one item: known by its bytes.
+    internetMessageId: mail.messageId ?? `<sha256.${createHash('sha256').update(bytes).digest('hex')}@diarium>`,
+    subject: mail.subject ?? '',
+    from: from ? { address: from.address, ...(from.name ? { name: from.name } : {}) } : null,
+    to: addresses(mail.to),
+    cc: addresses(mail.cc),
+    receivedAt: mail.date ?? new Date(mtimeMs),
+    bodyPreview: text.replace(/\s+/gu, ' ').trim().slice(0, 255),
+    bodyText: text,
+    hasAttachments: mail.parts.some((p) => !p.inline),
+    headers: mail.automatic,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './rules.ts';
+export * from './case-references.ts';
+export * from './route-message.ts';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { DateTimeSchema, IdSchema, UnitRefSchema, UserRefSchema } from './common.ts';
+
+/** Why a message was set aside instead of registered (OSL 5 kap. 1 §: what need not be registered). */
+export const SetAsideReasonSchema = z.enum(['unimportant', 'not_official', 'spam', 'answered']);
+export type SetAsideReason = z.infer<typeof SetAsideReasonSchema>;
+
+export const QueueItemStatusSchema = z.enum(['waiting', 'registered', 'set_aside']);
+export type QueueItemStatus = z.infer<typeof QueueItemStatusSchema>;
+
+/** A queue as its members see it in "Mitt arbete": how much waits, and how much is late or soon due. */
+export const QueueSummarySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  unit: UnitRefSchema.nullable(),
+  waiting: z.number().int().nonnegative(),
+  /** Waiting past the deadline. */
+  overdue: z.number().int().nonnegative(),
+  /** Waiting, past the time to warn, not yet overdue. */
+  dueSoon: z.number().int().nonnegative(),
+});
+export type QueueSummary = z.infer<typeof QueueSummarySchema>;
+
+/** A function mailbox's message in a queue. */
+export const QueueItemSchema = z.object({
+  id: IdSchema,
+  queueId: IdSchema,
+  mailbox: z.object({ id: IdSchema, address: z.string(), displayName: z.string() }),
+  subject: z.string(),
+  from: z.object({ address: z.string(), name: z.string().nullable() }).nullable(),
+  bodyPreview: z.string(),
+  hasAttachments: z.boolean(),
+  receivedAt: DateTimeSchema,
+  deadlineAt: DateTimeSchema,
+  /** When its queue's members are warned that the deadline nears: "snart försenad" from then. */
+  warnAt: DateTimeSchema,
+  status: QueueItemStatusSchema,
+  assignee: UserRefSchema.nullable(),
+  /** The case the mail names, by number and public title. */
+  suggestedCase: z.object({ id: IdSchema, caseNumber: z.string(), publicTitle: z.string() }).nullable(),
+  /** The rule that routed it here, by its name then. */
+  rule: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  unimportant: z.boolean(),
+  setAsideReason: SetAsideReasonSchema.nullable(),
+  document: z.object({ id: IdSchema, documentNumber: z.string() }).nullable(),
+  version: z.number().int().positive(),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+export const QueueItemPageSchema = z.object({ items: z.array(QueueItemSchema), total: z.number().int().nonnegative() });
+export type QueueItemPage = z.infer<typeof QueueItemPageSchema>;
+
+export const QueueItemQuerySchema = z.object({
+  status: QueueItemStatusSchema.default('waiting'),
+  /** `me`: assigned to me; `none`: to nobody. */
+  assignee: z.union([z.literal('me'), z.literal('none'), IdSchema]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type QueueItemQuery = z.infer<typeof QueueItemQuerySchema>;
+
+/** What a registrar or queue member does with an item; each is an event in its history. */
+export const QueueItemActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('assign'), assigneeId: IdSchema.nullable() }),
+  z.strictObject({ action: z.literal('take') }),
+  z.strictObject({ action: z.literal('forward'), queueId: IdSchema }),
+  z.strictObject({ action: z.literal('setAside'), reason: SetAsideReasonSchema }),
+  z.strictObject({ action: z.literal('restore') }),
+]);
+export type QueueItemAction = z.infer<typeof QueueItemActionSchema>;
+
+/** The same action on many items at once: all are done, or none. */
+export const BulkQueueActionSchema = z.strictObject({
+  itemIds: z.array(IdSchema).min(1).max(200),
+  action: QueueItemActionSchema,
+});
+export type BulkQueueAction = z.infer<typeof BulkQueueActionSchema>;

@@ -1,0 +1,91 @@
+import { useCallback } from 'react';
+import { ApiProblem, type QueueItem, type QueueItemAction } from '@diarium/core';
+import { useServices } from '../../app/services.tsx';
+import { problemText } from '../../app/problem.ts';
+import type { Translate } from '../../messages.ts';
+
+/**
+ * How an action ended, for the control that started it: done, or the list was read again because
+ * the items had changed under the user (412, 409), or a failure to show where the user's choices are.
+ */
+export type Outcome = { status: 'done' } | { status: 'reloaded' } | { status: 'failed'; message: string };
+export type Perform = (action: QueueItemAction) => Promise<Outcome>;
+
+/** The items an action is for: one (sent with its version) or those selected (all or none). */
+export interface Target {
+  items: QueueItem[];
+  bulk: boolean;
+}
+
+export interface QueueActionsOptions {
+  /** A queue's name by its id, to say where a message was sent. */
+  queueName: (id: string) => string;
+  /** Reads the list and the counts again; `acted` are the items the action was for, for the focus. */
+  reload: (acted: QueueItem[], outcome: 'done' | 'reloaded') => void;
+  announce: (text: string) => void;
+  setAlert: (text: string | null) => void;
+}
+
+/** The subject as the list shows it. */
+export const subjectOf = (item: QueueItem, t: Translate) => item.subject.trim() || t('queues.item.noSubject');
+
+/** Words what was done, for the live region. */
+function doneText(action: QueueItemAction, target: Target, result: QueueItem[], queueName: (id: string) => string, t: Translate): string {
+  const one = target.items.length === 1 && !target.bulk;
+  const subject = subjectOf(target.items[0]!, t);
+  const count = target.items.length;
+  switch (action.action) {
+    case 'take':
+      return one ? t('queues.done.take.one', { subject }) : t('queues.done.take.many', { count });
+    case 'assign': {
+      const name = result[0]?.assignee?.name ?? '';
+      return one ? t('queues.done.assign.one', { subject, name }) : t('queues.done.assign.many', { count, name });
+    }
+    case 'forward': {
+      const queue = queueName(action.queueId);
+      return one ? t('queues.done.forward.one', { subject, queue }) : t('queues.done.forward.many', { count, queue });
+    }
+    case 'setAside': {
+      const reason = t(`queues.reason.${action.reason}`);
+      return one ? t('queues.done.setAside.one', { subject, reason }) : t('queues.done.setAside.many', { count, reason });
+    }
+    case 'restore':
+      return one ? t('queues.done.restore.one', { subject }) : t('queues.done.restore.many', { count });
+  }
+}
+
+/**
+ * Makes the `perform` for a target: sends the action, then reloads and says what was done. A 412
+ * (someone changed the message) and a 409 (it is already handled) reload and explain; any other
+ * problem is handed back in the API's words, so the dialog keeps what the user chose.
+ */
+export function useQueueActions({ queueName, reload, announce, setAlert }: QueueActionsOptions) {
+  const { client, t } = useServices();
+  return useCallback(
+    (target: Target): Perform =>
+      async (action) => {
+        setAlert(null);
+        try {
+          const [first] = target.items;
+          const result =
+            target.bulk || !first
+              ? await client.actOnQueueItems(
+                  target.items.map((item) => item.id),
+                  action,
+                )
+              : [await client.actOnQueueItem(first.id, first.version, action)];
+          announce(doneText(action, target, result, queueName, t));
+          reload(target.items, 'done');
+          return { status: 'done' };
+        } catch (error) {
+          if (error instanceof ApiProblem && (error.status === 412 || error.status === 409)) {
+            setAlert(error.status === 412 ? t('queues.problem.changed') : target.bulk ? t('queues.problem.handledMany') : t('queues.problem.handled'));
+            reload(target.items, 'reloaded');
+            return { status: 'reloaded' };
+          }
+          return { status: 'failed', message: problemText(error, t) };
+        }
+      },
+    [client, t, queueName, reload, announce, setAlert],
+  );
+}
