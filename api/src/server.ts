@@ -24,6 +24,7 @@ import { graphMailSource } from './ingest/graph-mail-source.ts';
 import { ingestJobHandlers, scheduleMailboxSyncs, scheduleSubscriptions, subscriptionJobHandlers } from './jobs/ingest-jobs.ts';
 import { GRAPH_LIFECYCLE_PATH, GRAPH_NOTIFICATIONS_PATH } from './http/routes/graph-notifications.ts';
 import { noticeJobHandlers } from './jobs/notice-jobs.ts';
+import { deadlineJobHandlers, scheduleDeadlineWarnings } from './jobs/deadline-jobs.ts';
 import { dropPendingJobs } from './jobs/queue.ts';
 import { CASE_ASSIGNED_NOTICE_JOB } from './services/notices.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './jobs/runner.ts';
@@ -88,11 +89,14 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       ? { notificationUrl: `${config.publicUrl}${GRAPH_NOTIFICATIONS_PATH}`, lifecycleNotificationUrl: `${config.publicUrl}${GRAPH_LIFECYCLE_PATH}` }
       : null;
   if (subscriptions) await scheduleSubscriptions(handle.db, deps.now());
+  // Deadline warnings reach people through the bot only.
+  if (bot) await scheduleDeadlineWarnings(handle.db, deps.now());
   const jobs = startJobs(
     config,
     {
       ...(graph ? mailJobHandlers({ ...deps, graph, maxUploadBytes: config.maxUploadBytes }) : {}),
       ...noticeJobHandlers(deps, { bot, links, logger }),
+      ...deadlineJobHandlers(deps, { bot, links, logger }),
       ...(mailSource ? ingestJobHandlers(deps, { source: mailSource, logger, syncEveryMs: config.mailboxSyncMs }) : {}),
       ...(subscriptions ? subscriptionJobHandlers(deps, { graph: () => graph!.asApp(), urls: subscriptions, logger }) : {}),
     },
@@ -112,6 +116,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     bot,
     graph,
     graphEmulator,
+    mailSource,
     frontEnds: {
       addinDir: config.frontEnds.addinDir,
       dev: devIssuer !== null,

@@ -72,6 +72,24 @@ const sv = {
   'notice.assigned.text': 'Du är nu handläggare för {caseNumber}.',
   'notice.assigned': 'Du är nu handläggare för ärendet.',
   'notice.assigned.by': '{name} har gjort dig till handläggare för ärendet.',
+
+  'notice.deadline.text.one': 'Ett meddelande i {queue} närmar sig sin tidsfrist.',
+  'notice.deadline.text.many': '{count} meddelanden i {queue} närmar sig sin tidsfrist.',
+  'notice.deadline.heading': 'Tidsfristen närmar sig i {queue}',
+  'notice.deadline.lead.one': 'Registrera meddelandet eller lägg det åt sidan före tidsfristen.',
+  'notice.deadline.lead.many': 'Registrera meddelandena eller lägg dem åt sidan före tidsfristen.',
+  'notice.deadline.noSubject': '(inget ämne)',
+  'notice.deadline.from': 'Från',
+  'notice.deadline.from.none': 'Okänd avsändare',
+  'notice.deadline.assignee': 'Tilldelat',
+  'notice.deadline.due': 'Tidsfrist',
+  'notice.deadline.left': 'Tid kvar',
+  'notice.deadline.left.days': '{days} d {hours} tim',
+  'notice.deadline.left.hours': '{hours} tim {minutes} min',
+  'notice.deadline.left.minutes': '{minutes} min',
+  'notice.deadline.passed': 'Tidsfristen har passerat',
+  'notice.deadline.more': 'Och {count} till. Öppna kön för att se alla.',
+  'notice.deadline.open': 'Öppna kön',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -145,6 +163,24 @@ const en: Record<keyof typeof sv, string> = {
   'notice.assigned.text': 'You are now the officer of {caseNumber}.',
   'notice.assigned': 'You are now the officer of this case.',
   'notice.assigned.by': '{name} made you the officer of this case.',
+
+  'notice.deadline.text.one': 'A message in {queue} is nearing its deadline.',
+  'notice.deadline.text.many': '{count} messages in {queue} are nearing their deadline.',
+  'notice.deadline.heading': 'Deadline approaching in {queue}',
+  'notice.deadline.lead.one': 'Register the message or set it aside before the deadline.',
+  'notice.deadline.lead.many': 'Register the messages or set them aside before the deadline.',
+  'notice.deadline.noSubject': '(no subject)',
+  'notice.deadline.from': 'From',
+  'notice.deadline.from.none': 'Unknown sender',
+  'notice.deadline.assignee': 'Assigned to',
+  'notice.deadline.due': 'Deadline',
+  'notice.deadline.left': 'Time left',
+  'notice.deadline.left.days': '{days} d {hours} h',
+  'notice.deadline.left.hours': '{hours} h {minutes} min',
+  'notice.deadline.left.minutes': '{minutes} min',
+  'notice.deadline.passed': 'The deadline has passed',
+  'notice.deadline.more': 'And {count} more. Open the queue to see them all.',
+  'notice.deadline.open': 'Open the queue',
 };
 
 export const { catalogue, translate, translator } = messageCatalogue(sv, en);

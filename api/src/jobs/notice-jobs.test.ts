@@ -1,83 +1,47 @@
-import { hostBot } from '../http/bot-endpoint.ts';
 import { sql } from 'drizzle-orm';
-import { http } from 'msw';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../demo/organisation.ts';
-import { createConnectorEmulator } from '../dev/bot-connector.ts';
-import { startTestGraph, TEST_APP, type TestGraph } from '../dev/graph/test-graph.ts';
+import { DEMO_USERS } from '../demo/organisation.ts';
 import { signedInCaller, startTestServer, type ApiCall, type TestServer } from '../http/test-server.ts';
-import { botConversations } from '../services/bot-register.ts';
 import { rowsOf } from '../store/database.ts';
 import { noticeJobHandlers } from './notice-jobs.ts';
 import { createJobRunner, type JobRunner } from './runner.ts';
+import { startTestTeams, type TestTeams } from './test-teams.ts';
 
 // A case assigned to someone reaches them in Teams: the API's job runner sends the bot's message
 // through the real botbuilder path (Bot Framework token from Entra ID, then the Bot Connector),
 // with only the far ends emulated behind msw.
 
-const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 const person = (email: string) => DEMO_USERS.find((u) => u.email === email)!;
 const JOHAN = person('johan.berg@ekby.se');
-const conversationOf = (objectId: string) => `a:1personal-chat-${objectId}`;
 
-let graph: TestGraph;
+let teams: TestTeams;
 let s: TestServer;
 let call: ApiCall;
 let runner: JobRunner;
 const ids: Record<string, string> = {};
 let clock = 0;
-const connector = createConnectorEmulator({
-  // Only a token Entra ID issued to the bot's own app id is let in.
-  authenticate: (authorization) => {
-    const caller = graph.entra.callerOf(authorization?.replace(/^Bearer /u, '') ?? '');
-    return caller?.kind === 'app' && caller.appId === TEST_APP.clientId;
-  },
-});
 
 beforeAll(async () => {
-  graph = startTestGraph();
-  graph.server.use(http.all(`${SERVICE_URL}*`, ({ request }) => connector.handle(request, new URL(request.url).pathname.replace(/^\/emea/u, ''))));
+  teams = startTestTeams();
   s = await startTestServer();
-  graph.allow(s.url);
+  teams.graph.allow(s.url);
   ({ call } = await signedInCaller(s, { karin: 'karin.lindqvist@ekby.se', johan: JOHAN.email, amira: 'amira.haddad@ekby.se' }));
   for (const who of ['karin', 'johan', 'amira']) ids[who] = (await call('GET', '/api/v1/me', { as: who })).body.id as string;
   const deps = s.register.deps;
   const logger = pino({ level: 'silent' });
   const links = { baseUrl: 'http://localhost', teamsAppId: null };
-  const bot = hostBot(deps, {
-    tenantId: DEMO_TENANT_ID,
-    registration: { appId: TEST_APP.clientId, appPassword: TEST_APP.clientSecret, tenantId: DEMO_TENANT_ID },
-    links,
-    logger,
-  });
+  const bot = teams.hostBot(deps, { links, logger });
   runner = createJobRunner({ db: deps.db, now: () => new Date(Date.now() + clock), handlers: noticeJobHandlers(deps, { bot, links, logger }), logger });
 });
 afterAll(async () => {
   await s.close();
-  graph.close();
+  teams.close();
 });
 
-/** Johan installs Diarium for himself: Teams sends the bot this conversation reference. */
-async function install(objectId: string) {
-  await botConversations(s.register.deps, { tenantId: DEMO_TENANT_ID }).save(objectId, {
-    activityId: 'f:install-1',
-    user: { id: `29:${objectId}`, aadObjectId: objectId, name: 'Teams user' },
-    bot: { id: `28:${TEST_APP.clientId}`, name: 'Diarium' },
-    conversation: { id: conversationOf(objectId), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-    channelId: 'msteams',
-    locale: 'sv-SE',
-    serviceUrl: SERVICE_URL,
-  });
-}
-
-/** What the user's chat shows: each message's text and its card's texts. */
-function chat(objectId: string): string[] {
-  return connector.delivered(conversationOf(objectId)).map(({ activity }) => {
-    const cards = ((activity['attachments'] as { content: unknown }[] | undefined) ?? []).map((a) => JSON.stringify(a.content));
-    return [String(activity['text'] ?? ''), ...cards].join('\n');
-  });
-}
+/** Johan installs Diarium for himself. */
+const install = (objectId: string) => teams.install(s.register.deps, objectId);
+const chat = (objectId: string) => teams.chat(objectId);
 
 async function assignNew(title: string, officer: string, extra: Record<string, unknown> = {}) {
   const res = await call('POST', '/api/v1/cases', { json: { diary: 'KS', title, officerId: ids[officer], ...extra } });
@@ -144,7 +108,7 @@ describe('telling officers of the cases assigned to them', () => {
       confidentiality: { provision: 'OSL 19 kap. 1 §' },
     });
     await runner.runDue();
-    const [message] = connector.delivered(conversationOf(JOHAN.objectId)).slice(before);
+    const [message] = teams.delivered(JOHAN.objectId).slice(before);
     expect(message!.activity['text']).toBe(`Du är nu handläggare för ${c.caseNumber}.`);
     // The card, in his own chat, is for him: he is the officer and may read it all.
     expect(JSON.stringify(message!.activity['attachments'])).toContain('budgivning');
@@ -153,7 +117,7 @@ describe('telling officers of the cases assigned to them', () => {
   it('tries again when Teams is busy, and forgets a conversation whose bot was removed', async () => {
     await install(JOHAN.objectId);
     const before = chat(JOHAN.objectId).length;
-    connector.failNext(503, 4);
+    teams.connector.failNext(503, 4);
     await assignNew('Ansökan om serveringstillstånd', 'johan');
     await runner.runDue();
     expect(chat(JOHAN.objectId).slice(before)).toEqual([]);
@@ -162,7 +126,7 @@ describe('telling officers of the cases assigned to them', () => {
     await runner.runDue();
     expect(chat(JOHAN.objectId).slice(before)).toHaveLength(1);
 
-    connector.failNext(403);
+    teams.connector.failNext(403);
     await assignNew('Ansökan om bidrag till föreningslokal', 'johan');
     await runner.runDue();
     expect(chat(JOHAN.objectId).slice(before)).toHaveLength(1);

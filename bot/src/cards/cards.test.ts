@@ -9,7 +9,7 @@ import { helpCard } from './help.ts';
 import { caseListCard } from './list.ts';
 import { badNumberCard, notFoundCard } from './not-found.ts';
 import { caseSummaryCard, statusCard } from './status.ts';
-import { noticeReply } from '../notices.ts';
+import { noticeReply, type DeadlineNotice } from '../notices.ts';
 
 /** Parses a card as Teams' renderer library does, and returns every error and warning it raised. */
 function parseProblems(json: AdaptiveCardJson): string[] {
@@ -76,6 +76,17 @@ function worstCaseSummaries(count: number): CaseSummary[] {
   );
 }
 
+/** Messages of a queue coming due, each with the longest subject, sender and assignee a register keeps. */
+function worstDeadlineNotice(count: number): DeadlineNotice {
+  const items = Array.from({ length: count }, (_, i) => ({
+    subject: long(`Överklagande ${i}`, 1_000),
+    from: { address: `${'ö'.repeat(64)}@${'förvaltning.'.repeat(20)}se`.slice(0, 320), name: longName },
+    deadlineAt: new Date(Date.UTC(2026, 10, 20, 12, i)).toISOString(),
+    assignee: longName,
+  }));
+  return { kind: 'deadlineNear', queue: { name: long('Registraturen', 200), url: `https://teams.microsoft.com/l/entity/app/${'x'.repeat(1500)}` }, items, now: new Date('2026-11-20T08:00:00Z') };
+}
+
 describe('every card the bot sends', () => {
   const cardsIn = (locale: 'sv' | 'en'): [string, AdaptiveCardJson][] => {
     const t = translator(locale);
@@ -95,6 +106,8 @@ describe('every card the bot sends', () => {
       ['not found, no diary', notFoundCard('2026/0042', t)],
       ['bad number', badNumberCard(t)],
       ['notice: case assigned', noticeReply({ kind: 'caseAssigned', view, assignedBy: longName }, locale).card!],
+      ['notice: deadline near, 25 messages (shows 10)', noticeReply(worstDeadlineNotice(25), locale).card!],
+      ['notice: deadline near, one message without subject or sender', noticeReply({ ...worstDeadlineNotice(1), items: [{ subject: '', from: null, deadlineAt: '2026-11-20T23:30:00Z', assignee: null }] }, locale).card!],
     ];
   };
 
@@ -160,5 +173,62 @@ describe('the notice of an assigned case', () => {
     expect(cardText(notice.card!)).toContain('Karin Lindqvist har gjort dig till handläggare för ärendet.');
     expect(cardText(notice.card!)).toContain('Budgivning på Sjövik 2:14');
     expect(noticeReply({ kind: 'caseAssigned', view, assignedBy: null }, 'en-GB').text).toBe(`You are now the officer of ${view.case.caseNumber}.`);
+  });
+});
+
+describe('the warning of a deadline coming near', () => {
+  const notice: DeadlineNotice = {
+    kind: 'deadlineNear',
+    queue: { name: 'Registraturen', url: 'https://teams.microsoft.com/l/entity/app/mitt-arbete' },
+    items: [
+      { subject: 'Ansökan om bygglov, Storgatan 12', from: { address: 'anna.svensson@example.se', name: 'Anna Svensson' }, deadlineAt: '2026-03-03T13:00:00Z', assignee: null },
+      { subject: 'Synpunkt på gatubelysningen', from: { address: 'per@example.se', name: null }, deadlineAt: '2026-03-04T15:30:00Z', assignee: 'Johan Berg' },
+    ],
+    now: new Date('2026-03-03T09:20:00Z'),
+  };
+
+  it('names each message with its sender, its deadline in Swedish time and the time left, and opens the queue', () => {
+    const reply = noticeReply(notice, 'sv-SE');
+    expect(cardText(reply.card!).split('\n')).toEqual([
+      'Tidsfristen närmar sig i Registraturen',
+      'Registrera meddelandena eller lägg dem åt sidan före tidsfristen.',
+      'Ansökan om bygglov, Storgatan 12',
+      'Från: Anna Svensson <anna.svensson@example.se>',
+      'Tidsfrist: 2026-03-03 14:00',
+      'Tid kvar: 3 tim 40 min',
+      'Synpunkt på gatubelysningen',
+      'Från: per@example.se',
+      'Tilldelat: Johan Berg',
+      'Tidsfrist: 2026-03-04 16:30',
+      'Tid kvar: 1 d 6 tim',
+      'Öppna kön',
+    ]);
+    expect(reply.card!.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Öppna kön', url: notice.queue.url }]);
+  });
+
+  it('names only the queue in the text a notification shows, never a subject', () => {
+    expect(noticeReply(notice, 'sv-SE').text).toBe('2 meddelanden i Registraturen närmar sig sin tidsfrist.');
+    expect(noticeReply({ ...notice, items: notice.items.slice(0, 1) }, 'en-GB').text).toBe('A message in Registraturen is nearing its deadline.');
+  });
+
+  it('speaks English to those who use Teams in English, with the deadline still in Swedish time', () => {
+    const lines = cardText(noticeReply({ ...notice, items: notice.items.slice(0, 1), now: new Date('2026-03-03T12:59:30Z') }, 'en-GB').card!).split('\n');
+    expect(lines).toEqual([
+      'Deadline approaching in Registraturen',
+      'Register the message or set it aside before the deadline.',
+      'Ansökan om bygglov, Storgatan 12',
+      'From: Anna Svensson <anna.svensson@example.se>',
+      'Deadline: 2026-03-03 14:00',
+      'Time left: 1 min',
+      'Open the queue',
+    ]);
+  });
+
+  it('says when the deadline has passed, and how many more wait beyond the first ten', () => {
+    const many = worstDeadlineNotice(13);
+    const text = cardText(noticeReply({ ...many, now: new Date('2026-11-21T00:00:00Z') }, 'sv-SE').card!);
+    expect(text).toContain('Tid kvar: Tidsfristen har passerat');
+    expect(text).toContain('Och 3 till. Öppna kön för att se alla.');
+    expect(text.match(/Tidsfrist: /gu)).toHaveLength(10);
   });
 });
