@@ -14,6 +14,7 @@ export * from './schemas/mail.ts';
 export * from './schemas/channel-tab.ts';
 export * from './schemas/work.ts';
 export * from './schemas/queue.ts';
+export * from './schemas/mailbox-admin.ts';
 export * from './swedish-time.ts';
 export * from './files.ts';
 export * from './client.ts';

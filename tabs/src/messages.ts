@@ -1,5 +1,6 @@
 import { messageCatalogue, type TranslateWith } from '@diarium/core';
 import * as app from './app/messages.ts';
+import * as admin from './features/admin/messages.ts';
 import * as chat from './dev/chat-messages.ts';
 import * as dev from './dev/messages.ts';
 import * as caseView from './features/case/messages.ts';
@@ -13,8 +14,8 @@ import * as queues from './features/queues/messages.ts';
  * each part's own (keys are prefixed by the part). Problem texts from the API come already
  * translated (the client sends the locale).
  */
-const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...queues.sv, ...dev.sv, ...chat.sv } as const;
-const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...queues.en, ...dev.en, ...chat.en };
+const sv = { ...app.sv, ...caseView.sv, ...channel.sv, ...documentView.sv, ...mine.sv, ...queues.sv, ...admin.sv, ...dev.sv, ...chat.sv } as const;
+const en: Record<keyof typeof sv, string> = { ...app.en, ...caseView.en, ...channel.en, ...documentView.en, ...mine.en, ...queues.en, ...admin.en, ...dev.en, ...chat.en };
 
 export const { catalogue, translate, translator } = messageCatalogue(sv, en);
 export type MessageKey = keyof typeof sv;

@@ -4,6 +4,7 @@ import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useServices } from '../../app/services.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Queues } from '../queues/Queues.tsx';
+import { AdminEntry } from '../admin/AdminEntry.tsx';
 import { Activity } from './Activity.tsx';
 import { MyOpenCases } from './MyOpenCases.tsx';
 import { Search } from './Search.tsx';
@@ -75,6 +76,7 @@ export function MyWork({ initialCase }: MyWorkProps) {
           <h1 ref={title} tabIndex={-1} className={styles.title}>
             {t('mine.title')}
           </h1>
+          <AdminEntry />
           <Queues />
           <div className={styles.columns}>
             <div className={styles.column}>
