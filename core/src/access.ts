@@ -75,6 +75,6 @@ export function canHandleQueue(principal: Principal, queue: { memberIds: readonl
 }
 
 /** A queue item changes only while it waits; a set-aside one can be taken back. */
-export function canActOnQueueItem(status: 'waiting' | 'registered' | 'set_aside', action: 'assign' | 'take' | 'forward' | 'setAside' | 'restore'): boolean {
+export function canActOnQueueItem(status: 'waiting' | 'registered' | 'set_aside', action: 'assign' | 'take' | 'forward' | 'setAside' | 'restore' | 'register'): boolean {
   return action === 'restore' ? status === 'set_aside' : status === 'waiting';
 }

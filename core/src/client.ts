@@ -38,6 +38,9 @@ import {
   type MailView,
   type OutgoingMailTie,
   type RegisterMail,
+  type RegisterQueueItem,
+  QueueItemMailSchema,
+  type QueueItemMail,
   type TieOutgoingMail,
 } from './schemas/mail.ts';
 import {
@@ -54,6 +57,8 @@ import { MyWorkSchema, type MyWork } from './schemas/work.ts';
 import {
   QueueItemPageSchema,
   QueueItemSchema,
+  QueueItemRegistrationSchema,
+  type QueueItemRegistration,
   QueueSummarySchema,
   type QueueItem,
   type QueueItemAction,
@@ -61,6 +66,19 @@ import {
   type QueueItemQuery,
   type QueueSummary,
 } from './schemas/queue.ts';
+
+import {
+  FunctionMailboxListSchema,
+  FunctionMailboxSchema,
+  QueueAdminListSchema,
+  QueueAdminSchema,
+  type CreateFunctionMailboxInput,
+  type CreateQueueInput,
+  type FunctionMailbox,
+  type QueueAdmin,
+  type UpdateFunctionMailboxInput,
+  type UpdateQueue,
+} from './schemas/mailbox-admin.ts';
 
 // The queue routes answer lists wrapped as `{ items }`, like the other lists.
 const QueueSummaryListSchema = z.object({ items: z.array(QueueSummarySchema) });
@@ -225,12 +243,34 @@ export function createApiClient(options: ApiClientOptions) {
     /** The same action on many items: all are done, or none (a 409 when one of them is already handled). */
     actOnQueueItems: async (itemIds: string[], action: QueueItemAction): Promise<QueueItem[]> =>
       (await request(QueueItemListSchema, 'POST', '/queue-items/actions', { json: { itemIds, action } })).items,
+    /** A queue item's mail, read from its function mailbox (the HTML unsanitised: the viewer sanitises it). */
+    getQueueItemMail: (id: string): Promise<QueueItemMail> => request(QueueItemMailSchema, 'GET', `/queue-items/${ref(id)}/mail`),
+    /** Registers a queue item's mail into a case or a new one, as the add-in registers a mail. */
+    registerQueueItem: (id: string, version: number, input: RegisterQueueItem): Promise<QueueItemRegistration> =>
+      request(QueueItemRegistrationSchema, 'POST', `/queue-items/${ref(id)}/registration`, { json: input, headers: { 'if-match': `"${version}"` } }),
     grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
     },
     revokeAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'DELETE', `/cases/${ref(caseIdOrNumber)}/grants/${ref(userId)}`);
     },
+    /** The organisation's function mailboxes with their rules and sync state (administrators). */
+    getFunctionMailboxes: async (): Promise<FunctionMailbox[]> =>
+      (await request(FunctionMailboxListSchema, 'GET', '/admin/function-mailboxes')).items,
+    createFunctionMailbox: (input: CreateFunctionMailboxInput): Promise<FunctionMailbox> =>
+      request(FunctionMailboxSchema, 'POST', '/admin/function-mailboxes', { json: input }),
+    /** Changes a mailbox as it was at `version`; a 412 ApiProblem means someone else changed it first. */
+    updateFunctionMailbox: (id: string, version: string, patch: UpdateFunctionMailboxInput): Promise<FunctionMailbox> =>
+      request(FunctionMailboxSchema, 'PATCH', `/admin/function-mailboxes/${ref(id)}`, { json: patch, headers: { 'if-match': `"${version}"` } }),
+    /** Every queue of the organisation with its members (administrators). */
+    getQueueAdmins: async (): Promise<QueueAdmin[]> => (await request(QueueAdminListSchema, 'GET', '/admin/queues')).items,
+    createQueue: (input: CreateQueueInput): Promise<QueueAdmin> => request(QueueAdminSchema, 'POST', '/admin/queues', { json: input }),
+    updateQueue: (id: string, version: string, patch: UpdateQueue): Promise<QueueAdmin> =>
+      request(QueueAdminSchema, 'PATCH', `/admin/queues/${ref(id)}`, { json: patch, headers: { 'if-match': `"${version}"` } }),
+    addQueueMember: (queueId: string, userId: string): Promise<QueueAdmin> =>
+      request(QueueAdminSchema, 'PUT', `/admin/queues/${ref(queueId)}/members/${ref(userId)}`),
+    removeQueueMember: (queueId: string, userId: string): Promise<QueueAdmin> =>
+      request(QueueAdminSchema, 'DELETE', `/admin/queues/${ref(queueId)}/members/${ref(userId)}`),
   };
 }
 

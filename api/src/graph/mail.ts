@@ -161,3 +161,33 @@ export async function findSentCopy(client: Client, path: string, internetMessage
   const [message] = MessageListSchema.parse(body).value;
   return message ? factsOf(message) : null;
 }
+
+const FolderListSchema = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })) });
+const FolderSchema = z.object({ id: z.string() });
+
+/**
+ * The id of the mailbox's top-level folder with this name, made when missing. Two processes
+ * making it at once both end well: Graph refuses the second with 409, which then finds it.
+ */
+export async function findOrMakeFolder(client: Client, path: string, displayName: string): Promise<string> {
+  const find = async () => {
+    const filter = encodeURIComponent(`displayName eq '${displayName.replace(/'/g, "''")}'`);
+    const list = FolderListSchema.parse(await callGraph('find mail folder', () => client.api(`${path}/mailFolders`).query(`$filter=${filter}`).get()));
+    return list.value.find((f) => f.displayName === displayName)?.id ?? null;
+  };
+  const found = await find();
+  if (found) return found;
+  try {
+    return FolderSchema.parse(await client.api(`${path}/mailFolders`).post({ displayName })).id;
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 409) throw graphFailure(error, 'create mail folder');
+    const made = await find();
+    if (!made) throw graphFailure(error, 'create mail folder');
+    return made;
+  }
+}
+
+/** Moves the mail to a folder; with immutable ids, its id stays the same. */
+export async function moveMessage(client: Client, path: string, id: string, destinationId: string): Promise<void> {
+  await callGraph('move message', () => client.api(`${messageUrl(path, id)}/move`).headers(IMMUTABLE_IDS).post({ destinationId }), 'itemId');
+}

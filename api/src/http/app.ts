@@ -15,6 +15,7 @@ import { casesRouter } from './routes/cases.ts';
 import { devRouter } from './routes/dev.ts';
 import { graphNotificationsRouter } from './routes/graph-notifications.ts';
 import { queuesRouter } from './routes/queues.ts';
+import { mailboxAdminRouter } from './routes/mailbox-admin.ts';
 import { directoryRouter } from './routes/directory.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter, type Readiness } from './routes/health.ts';
@@ -25,6 +26,7 @@ import type { BotEndpoint } from '@diarium/bot';
 import { botRouter } from './routes/bot.ts';
 import { frontEndsRouter, type FrontEndsOptions } from './routes/front-ends.ts';
 import { peopleRouter } from './routes/people.ts';
+import type { MailSource } from '../ingest/mail-source.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -40,6 +42,8 @@ export interface AppOptions {
   graphEmulator?: GraphEmulator | null;
   /** Diarium's Teams app, for links that open a case in Teams; null without one. */
   teamsAppId?: string | null;
+  /** Where the function mailboxes' mail lies, to register a queue item; null when none is read. */
+  mailSource?: MailSource | null;
   /** The Teams bot at /api/messages; absent when Diarium has no bot. */
   bot?: BotEndpoint | null;
   /** The built front ends to serve; absent in tests of the API alone. */
@@ -98,7 +102,8 @@ export function createApp(options: AppOptions): Express {
   api.use(peopleRouter(deps));
   api.use(mailRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
   api.use(channelTabsRouter(deps, { graph: options.graph, maxUploadBytes: options.maxUploadBytes }));
-  api.use(queuesRouter(deps));
+  api.use(queuesRouter(deps, { mailSource: options.mailSource ?? null, maxUploadBytes: options.maxUploadBytes }));
+  api.use(mailboxAdminRouter(deps));
   api.use(() => {
     throw new AppError('not_found', 'No such route');
   });

@@ -44,6 +44,9 @@ beforeAll(async () => {
   const mailboxId = await insertFunctionMailbox(db, { orgId, address: 'kommunen@ekby.se', displayName: 'Ekby kommun', defaultQueueId: queue['registry'], updatedAt: new Date() });
   const now = Date.now();
   const source: MailSource = {
+    kind: 'graph',
+    open: () => Promise.reject(new Error('these tests read no mail')),
+    mark: () => Promise.reject(new Error('these tests mark no mail')),
     page: async () => ({
       messages: [
         mail(1, 'Fråga om bygglov för altan', new Date(now - 30 * DAY)),

@@ -12,6 +12,7 @@ import { DEMO_TENANT_ID, DEMO_USERS } from '../demo/organisation.ts';
 import { openTestRegister, type TestRegister } from '../services/test-register.ts';
 import type { GraphEmulator } from '../dev/graph/emulator.ts';
 import type { GraphAccess } from '../graph/graph-access.ts';
+import type { MailSource } from '../ingest/mail-source.ts';
 import { createApp } from './app.ts';
 import { hostBot } from './bot-endpoint.ts';
 
@@ -29,7 +30,7 @@ export interface TestServer {
 
 /** The whole API on a free port, over a fresh test database, with the dev issuer. */
 export async function startTestServer(
-  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator; teamsAppId?: string; bot?: boolean } = {},
+  options: { maxUploadBytes?: number; logs?: string[]; graph?: GraphAccess; graphEmulator?: GraphEmulator; teamsAppId?: string; bot?: boolean; mailSource?: MailSource } = {},
 ): Promise<TestServer> {
   const register = await openTestRegister();
   const keyDir = await mkdtemp(join(tmpdir(), 'diarium-keys-'));
@@ -58,6 +59,7 @@ export async function startTestServer(
     graph: options.graph ?? null,
     graphEmulator: options.graphEmulator ?? null,
     teamsAppId: options.teamsAppId ?? null,
+    mailSource: options.mailSource ?? null,
     // The bot in local emulation, as under `npm start`.
     bot: options.bot ? hostBot(register.deps, { tenantId: DEMO_TENANT_ID, registration: null, links, logger }) : null,
   });

@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppError } from '@diarium/core';
 import { readMail } from '../mail/mime.ts';
 import type { IncomingMessage, MailSource } from './mail-source.ts';
 
 /**
  * A function mailbox as a folder of `.eml` files, `{root}/{address}/`: what `npm start` reads,
  * and what an e-service platform that delivers to a folder writes. Files are read in order of
- * modification time, then name; the cursor is the last file read. Files are left where they are:
- * a queue item reads its mail from its file.
+ * modification time, then name; the cursor is the last file read. A file stays where it is until
+ * its message is handled; then it moves to the mailbox's handled folder, a subfolder, when one is
+ * named. A folder of files has no categories: that part of the mark is Outlook's alone.
  */
 export function directoryMailSource(root: string, options: { pageSize?: number } = {}): MailSource {
   const pageSize = options.pageSize ?? 100;
   return {
+    kind: 'directory',
     async page(mailbox, cursor) {
       const folder = mailboxFolder(root, mailbox);
       const after = cursor ? Cursor.read(cursor) : null;
@@ -26,7 +30,46 @@ export function directoryMailSource(root: string, options: { pageSize?: number }
         done: files.length <= pageSize,
       };
     },
+    async open(mailbox, sourceId) {
+      const file = await locate(mailboxFolder(root, mailbox), sourceId);
+      return createReadStream(file);
+    },
+    async mark(mailbox, sourceId, mark) {
+      if (!mark.moveTo) return;
+      const folder = mailboxFolder(root, mailbox);
+      const file = await locate(folder, sourceId);
+      const handled = join(folder, safeName(mark.moveTo));
+      if (file === join(handled, sourceId)) return;
+      await mkdir(handled, { recursive: true });
+      await rename(file, join(handled, sourceId));
+    },
   };
+}
+
+/** A name from the register as one path segment, never a way out of the mailbox's folder. */
+function safeName(name: string): string {
+  const safe = basename(name.replace(/[\\/]/gu, '_'));
+  if (!safe || safe === '.' || safe === '..') throw new AppError('validation_failed', `Not a file or folder name: ${name}`);
+  return safe;
+}
+
+/** The message's file: in the mailbox's folder, or in a subfolder it was moved to once handled. */
+async function locate(folder: string, sourceId: string): Promise<string> {
+  const name = safeName(sourceId);
+  const candidates = [join(folder, name)];
+  try {
+    for (const entry of await readdir(folder, { withFileTypes: true })) if (entry.isDirectory()) candidates.push(join(folder, entry.name, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (const candidate of candidates) {
+    const found = await stat(candidate).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (found) return candidate;
+  }
+  throw new AppError('mail_not_found', `No file ${name} in the mailbox's folder`);
 }
 
 export function mailboxFolder(root: string, mailbox: string): string {

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGraph, type TestGraph } from '../dev/graph/test-graph.ts';
+import { markQueueItem } from '../services/mark-queue-item.ts';
+import { registerQueueItem } from '../services/register-queue-item.ts';
 import { openTestRegister, type TestRegister } from '../services/test-register.ts';
 import { rowsOf } from '../store/database.ts';
 import { insertFunctionMailbox, insertQueue } from '../store/function-mailboxes.ts';
@@ -89,5 +91,41 @@ describe('a function mailbox through Graph delta', () => {
     graph.graph.faults.clear();
     expect(await sync()).toMatchObject({ added: 1 });
     expect(await stored()).toEqual({ n: 259, distinct: 259 });
+  });
+});
+
+describe('a function mailbox message registered from its queue, through Graph', () => {
+  it('is read as Diarium, then carries its document number as a category and lies in the handled folder, under the same id', async () => {
+    const [delivered] = graph.graph.mailboxes.addMessages(ADDRESS, [
+      {
+        subject: 'Ansökan om bygglov för carport, Ekby 7:3',
+        from: { name: 'Per Holm', address: 'per.holm@example.se' },
+        text: 'Hej, här kommer min ansökan om bygglov för en carport.',
+        receivedDateTime: new Date().toISOString(),
+      },
+    ]);
+    await sync();
+    await r.deps.db.execute(sql`update function_mailboxes set handled_folder = 'Diarieförda' where id = ${mailboxId}`);
+    const [item] = rowsOf<{ id: string; version: number }>(
+      await r.deps.db.execute(sql`select id, version from queue_items where mailbox_id = ${mailboxId} and internet_message_id = ${delivered!.internetMessageId}`),
+    );
+    const deps = { ...r.deps, maxUploadBytes: 1024 * 1024, mailSource: source() };
+    const { value } = await registerQueueItem(deps, r.registrar, item!.id, item!.version, {
+      target: { newCase: { diary: 'BN', title: 'Bygglov för carport, Ekby 7:3' } },
+      direction: 'incoming',
+      title: 'Ansökan om bygglov för carport',
+      attachments: [],
+      alsoInOtherCase: false,
+    });
+    expect(value.item.status).toBe('registered');
+
+    await markQueueItem(r.deps, source(), item!.id);
+    const box = graph.graph.mailboxes.find(ADDRESS)!;
+    const message = graph.graph.mailboxes.message(box, delivered!.immutableId)!;
+    expect(message.categories).toEqual([`Diarieförd ${value.document.documentNumber}`]);
+    expect(graph.graph.mailboxes.folderOf(box, message.folder).displayName).toBe('Diarieförda');
+    // Marking again (a retried job) changes nothing.
+    await markQueueItem(r.deps, source(), item!.id);
+    expect(graph.graph.mailboxes.message(box, delivered!.immutableId)!.categories).toEqual([`Diarieförd ${value.document.documentNumber}`]);
   });
 });

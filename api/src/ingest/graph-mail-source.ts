@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { graphFailure } from '../graph/graph-errors.ts';
-import { mailboxPath } from '../graph/mail.ts';
+import { addCategory, ensureMasterCategory, findOrMakeFolder, mailboxPath, moveMessage, openMime } from '../graph/mail.ts';
 import { SyncStateLost, type IncomingMessage, type MailSource } from './mail-source.ts';
 
 // What routing and the queue need, and no more: every property is bytes Graph sends for each of
@@ -32,6 +32,7 @@ const DeltaPage = z.object({ value: z.array(Message), '@odata.nextLink': z.strin
 export function graphMailSource(client: () => Client, options: { pageSize?: number } = {}): MailSource {
   const prefer = `IdType="ImmutableId", odata.maxpagesize=${options.pageSize ?? 100}`;
   return {
+    kind: 'graph',
     async page(mailbox, cursor) {
       const url = cursor ?? `${mailboxPath(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT.join(',')}`;
       let body: unknown;
@@ -50,6 +51,14 @@ export function graphMailSource(client: () => Client, options: { pageSize?: numb
         cursor: next,
         done: page['@odata.nextLink'] === undefined,
       };
+    },
+    open: (mailbox, sourceId) => openMime(client(), mailboxPath(mailbox), sourceId),
+    async mark(mailbox, sourceId, mark) {
+      const graph = client();
+      const path = mailboxPath(mailbox);
+      await ensureMasterCategory(graph, path, mark.category, mark.color);
+      await addCategory(graph, path, sourceId, mark.category);
+      if (mark.moveTo) await moveMessage(graph, path, sourceId, await findOrMakeFolder(graph, path, mark.moveTo));
     },
   };
 }

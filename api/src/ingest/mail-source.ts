@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { RoutableMessage } from '@diarium/core';
 
 /** A message as a mail source reports it: enough to route it and to find it again. */
@@ -33,8 +34,23 @@ export interface SyncPage {
  * has no effect; the caller stores the cursor with what the page produced.
  */
 export interface MailSource {
+  /** Graph's ids are kept beside a registered mail (to find it again); a file's name is not. */
+  readonly kind: 'graph' | 'directory';
   /** The page after `cursor`; null starts a full round. Throws SyncStateLost when the cursor has expired. */
   page(mailbox: string, cursor: string | null): Promise<SyncPage>;
+  /** The message's MIME as the source holds it, to register. AppError `mail_not_found` when it is gone. */
+  open(mailbox: string, sourceId: string): Promise<Readable>;
+  /** Marks a handled message in the mailbox: a category, then a move to the handled folder when one is named. */
+  mark(mailbox: string, sourceId: string, mark: MailMark): Promise<void>;
+}
+
+/** How a handled message is marked where it lies: `Diarieförd KS 2026/0042-3`, or `Hanterad`. */
+export interface MailMark {
+  category: string;
+  /** Outlook's preset colour for the category. */
+  color: string;
+  /** The folder to move it to (made when missing); null leaves it in the inbox. */
+  moveTo: string | null;
 }
 
 /** The source no longer knows the cursor (Graph: 410 Gone, syncStateNotFound): sync again from the start. */

@@ -146,6 +146,9 @@ describe('bringing a function mailbox into its queues', () => {
 function scriptedSource(pages: SyncPage[], faults: { loseStateAt?: string; failAtPage?: number } = {}): MailSource & { calls: (string | null)[] } {
   const calls: (string | null)[] = [];
   return {
+    kind: 'graph',
+    open: () => Promise.reject(new Error('a sync reads no mail')),
+    mark: () => Promise.reject(new Error('a sync marks no mail')),
     calls,
     async page(_mailbox, cursor) {
       calls.push(cursor);

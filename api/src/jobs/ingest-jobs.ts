@@ -1,10 +1,12 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { isAppError } from '@diarium/core';
 import { SyncStateLost, type MailSource } from '../ingest/mail-source.ts';
 import { ensureSubscription, type NotificationUrls } from '../ingest/subscriptions.ts';
 import { syncMailbox } from '../ingest/sync-mailbox.ts';
 import type { Deps } from '../services/context.ts';
+import { giveUpQueueItemMark, MARK_QUEUE_ITEM_JOB, markQueueItem } from '../services/mark-queue-item.ts';
 import type { Queryable } from '../store/database.ts';
 import { findFunctionMailbox, listFunctionMailboxes, setSyncState } from '../store/function-mailboxes.ts';
 import { enqueueJob } from './queue.ts';
@@ -16,7 +18,9 @@ export const SYNC_MAILBOX_JOB = 'ingest.sync-mailbox';
 export const SYNC_MAILBOX_NOW_JOB = 'ingest.sync-mailbox-now';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const Payload = z.object({ mailboxId: z.uuid() });
+const ItemPayload = z.object({ itemId: z.uuid() });
 
 export function ingestJobHandlers(deps: Pick<Deps, 'db' | 'now'>, options: { source: MailSource; logger: Logger; syncEveryMs: number }): Record<string, JobHandler> {
   const run = async (payload: unknown) => {
@@ -36,6 +40,20 @@ export function ingestJobHandlers(deps: Pick<Deps, 'db' | 'now'>, options: { sou
   return {
     [SYNC_MAILBOX_JOB]: { policy, repeatEveryMs: options.syncEveryMs, run },
     [SYNC_MAILBOX_NOW_JOB]: { policy, run },
+    [MARK_QUEUE_ITEM_JOB]: {
+      // Tried for a day; then the item's history says the mailbox could not be marked.
+      policy: { baseMs: 30_000, maxMs: HOUR, giveUpAfterMs: 24 * HOUR },
+      async run(payload) {
+        try {
+          await markQueueItem(deps, options.source, ItemPayload.parse(payload).itemId);
+        } catch (error) {
+          // A mail deleted since it was handled has nothing left to mark.
+          if (isAppError(error) && error.code === 'mail_not_found') return;
+          throw error;
+        }
+      },
+      onFailed: (payload, reason) => giveUpQueueItemMark(deps, ItemPayload.parse(payload).itemId, reason),
+    },
   };
 }
 

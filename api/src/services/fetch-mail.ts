@@ -1,11 +1,10 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError, cleanMediaType, isAppError } from '@diarium/core';
 import type { StoredBlob } from '../files/blob-store.ts';
 import { formatBytes } from '../files/format-bytes.ts';
 import { graphFailure } from '../graph/graph-errors.ts';
-import { openMime, type MessageFacts } from '../graph/mail.ts';
+import type { MessageFacts } from '../graph/mail.ts';
 import { fileNameFor, matchAttachments, type AttachmentChoice } from '../mail/attachments.ts';
 import { parseMail, type ParsedMail } from '../mail/mime.ts';
 import type { MailDeps } from './context.ts';
@@ -30,21 +29,27 @@ function tooLarge(maxBytes: number, cause?: unknown): AppError {
   });
 }
 
+/** A mail where it lies (a mailbox through Graph, a function mailbox's folder), before it is fetched. */
+export interface MailAtSource {
+  facts: Pick<MessageFacts, 'internetMessageId' | 'conversationId' | 'size' | 'subject' | 'receivedAt' | 'sentAt'>;
+  /** The shared or function mailbox it came from, or null for the registering user's own. */
+  mailbox: string | null;
+  /** Graph's immutable id, recorded beside the document; null when it did not come through Graph. */
+  itemId: string | null;
+  /** Its MIME exactly as the source holds it. */
+  open(): Promise<Readable>;
+}
+
 /**
- * Fetches a mail's MIME through Graph into the blob store, reads it back, and stores the
- * chosen attachments beside it. A mail over the upload limit is refused before a byte is
- * fetched (by the size Exchange reports) or as soon as the limit is crossed; a choice that
- * is not in the mail is refused with nothing left stored.
+ * Fetches a mail's MIME into the blob store, reads it back, and stores the chosen attachments
+ * beside it. A mail over the upload limit is refused before a byte is fetched (by the size
+ * Exchange reports) or as soon as the limit is crossed; a choice that is not in the mail is
+ * refused with nothing left stored.
  */
-export async function fetchMail(
-  deps: Pick<MailDeps, 'blobs' | 'maxUploadBytes'>,
-  graph: Client,
-  path: string,
-  facts: MessageFacts,
-  selection: AttachmentSelection,
-): Promise<FetchedMail> {
+export async function fetchMail(deps: Pick<MailDeps, 'blobs' | 'maxUploadBytes'>, source: MailAtSource, selection: AttachmentSelection): Promise<FetchedMail> {
+  const { facts } = source;
   if (facts.size !== null && facts.size > deps.maxUploadBytes) throw tooLarge(deps.maxUploadBytes);
-  const mime = await openMime(graph, path, facts.id);
+  const mime = await source.open();
   const eml = await deps.blobs.put(mime, { maxBytes: deps.maxUploadBytes, mediaType: 'message/rfc822' }).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'payload_too_large') throw tooLarge(deps.maxUploadBytes, error);
     throw isAppError(error) ? error : graphFailure(error, 'read $value');

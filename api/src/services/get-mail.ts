@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { AppError, type MailView } from '@diarium/core';
+import { AppError, type MailContent, type MailView } from '@diarium/core';
 import { inlineImages } from '../mail/inline-images.ts';
 import { readMail, type ReadMail } from '../mail/mime.ts';
 import type { DocumentFileRow } from '../store/documents.ts';
@@ -29,8 +29,12 @@ export async function getMail(deps: Deps, actor: Actor, documentId: string): Pro
   }
   const { file, mail } = shown!;
   await recordFileRead(deps, actor, record, doc, file);
+  return { documentId: doc.id, ...mailContent(mail) };
+}
+
+/** What a reader sees of a mail; the HTML is not sanitised here: the viewer does that. */
+export function mailContent(mail: ReadMail): MailContent {
   return {
-    documentId: doc.id,
     subject: mail.subject,
     from: mail.from,
     to: mail.to,

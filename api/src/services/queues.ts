@@ -12,6 +12,7 @@ import {
 import { rowsOf, type Queryable } from '../store/database.ts';
 import { appendQueueItemEvents } from '../store/function-mailboxes.ts';
 import { findUser } from '../store/users.ts';
+import { requestQueueItemMark } from './mark-queue-item.ts';
 import type { Actor, Deps } from './context.ts';
 
 /** Registrars and administrators see every queue; others the queues they are members of. */
@@ -54,7 +55,7 @@ async function queueMemberIds(db: Queryable, orgId: string, queueId: string): Pr
 }
 
 /** A queue I may handle, or not_found: one I may not is not told apart from one that does not exist. */
-async function handleableQueue(db: Queryable, actor: Actor, queueId: string): Promise<void> {
+export async function handleableQueue(db: Queryable, actor: Actor, queueId: string): Promise<void> {
   const memberIds = await queueMemberIds(db, actor.orgId, queueId);
   if (!memberIds || !canHandleQueue(actor.principal, { memberIds })) throw new AppError('not_found', 'No such queue');
 }
@@ -203,9 +204,14 @@ export async function actOnQueueItems(
       }
     }
     const change = changeOf(action, actor);
-    await tx.execute(sql`
-      update queue_items set ${change}, version = version + 1, updated_at = ${at.toISOString()}::timestamptz
-      where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    const changed = rowsOf<{ id: string; version: number }>(
+      await tx.execute(sql`
+        update queue_items set ${change}, version = version + 1, updated_at = ${at.toISOString()}::timestamptz
+        where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+        returning id, version`),
+    );
+    // A message set aside is marked `Hanterad` in its mailbox (and moved to the handled folder).
+    if (action.action === 'setAside') for (const item of changed) await requestQueueItemMark(tx, item, at);
     await appendQueueItemEvents(
       tx,
       current.map((row) => ({
@@ -231,8 +237,8 @@ function changeOf(action: QueueItemAction, actor: Actor) {
     case 'take':
       return sql`assignee_id = ${actor.user.id}`;
     case 'forward':
-      // Another queue's members decide who takes it.
-      return sql`queue_id = ${action.queueId}, assignee_id = null`;
+      // Another queue's members decide who takes it, and are warned in their turn before its deadline.
+      return sql`queue_id = ${action.queueId}, assignee_id = null, warned_at = null`;
     case 'setAside':
       return sql`status = 'set_aside', set_aside_reason = ${action.reason}`;
     case 'restore':

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Document, MailRegistrationResult, RegisterMailSchema } from '@diarium/core';
-import { getMessageFacts, mailboxPath, toImmutableId, type MessageFacts } from '../graph/mail.ts';
+import { getMessageFacts, mailboxPath, openMime, toImmutableId, type MessageFacts } from '../graph/mail.ts';
 import { findDocumentById } from '../store/documents.ts';
 import { peekIdempotentAnswer, type IdempotencyClaim } from '../store/idempotency.ts';
 import { findMailDocuments } from '../store/mail.ts';
-import type { Actor, MailDeps } from './context.ts';
-import { fetchMail, type AttachmentSelection } from './fetch-mail.ts';
+import type { Actor, Deps, MailDeps } from './context.ts';
+import { fetchMail, type AttachmentSelection, type MailAtSource } from './fetch-mail.ts';
 import { markMailRegistered } from './mark-mail-registered.ts';
 import { recordMail, registeredElsewhere, type MailEntry, type MailTargetPlan } from './record-mail.ts';
 import { prepareCaseRegistration, type Registered } from './register-case.ts';
@@ -34,20 +34,52 @@ export async function registerMail(
   input: RegisterMailInput,
   idempotency?: IdempotencyClaim,
 ): Promise<Registered<MailRegistrationResult>> {
-  const target: MailTargetPlan =
-    'caseRef' in input.target
-      ? { kind: 'case', record: await prepareDocumentRegistration(deps, actor, input.target.caseRef) }
-      : { kind: 'newCase', prepared: await prepareCaseRegistration(deps, actor, input.target.newCase) };
+  const target = await planMailTarget(deps, actor, input.target);
   const graph = deps.graph.asUser(caller.assertion, { sharedMailbox: input.mailbox !== undefined });
   const path = mailboxPath(input.mailbox);
   const itemId = await toImmutableId(graph, path, input.itemId);
   const facts = await getMessageFacts(graph, path, itemId);
-  const mailbox = { graph, path, appMailbox: input.mailbox ?? caller.objectId, itemId };
+  const registered = await registerMailFrom(deps, actor, target, graphMail(graph, path, facts, input.mailbox ?? null), input, idempotency);
+  return answer(deps, { graph, path, appMailbox: input.mailbox ?? caller.objectId, itemId }, registered);
+}
 
+/** What keeping a mail needs, wherever it comes from: the register, and the limit on what it stores. */
+export type MailStoreDeps = Omit<MailDeps, 'graph'>;
+
+/** What the user asks of a mail's registration, wherever the mail lies. */
+export type MailRegistrationInput = Omit<RegisterMailInput, 'itemId' | 'mailbox'>;
+
+/** Where the mail goes, checked before anything is fetched: an existing case the actor may add to, or a new one. */
+export async function planMailTarget(deps: Deps, actor: Actor, target: RegisterMailInput['target']): Promise<MailTargetPlan> {
+  return 'caseRef' in target
+    ? { kind: 'case', record: await prepareDocumentRegistration(deps, actor, target.caseRef) }
+    : { kind: 'newCase', prepared: await prepareCaseRegistration(deps, actor, target.newCase) };
+}
+
+/** A mail in a mailbox reached through Graph. */
+export function graphMail(graph: Client, path: string, facts: MessageFacts, mailbox: string | null): MailAtSource {
+  return { facts, mailbox, itemId: facts.id, open: () => openMime(graph, path, facts.id) };
+}
+
+/**
+ * The use case the add-in and the function mailboxes' queues share: the mail, wherever it
+ * lies, kept as its original .eml with its text and the chosen attachments, into an existing
+ * case or a new one (rule 6). The same mail into the same case again gives the document already
+ * there (rule 2); into another case only when asked.
+ */
+export async function registerMailFrom(
+  deps: MailStoreDeps,
+  actor: Actor,
+  target: MailTargetPlan,
+  source: MailAtSource,
+  input: MailRegistrationInput,
+  idempotency?: IdempotencyClaim,
+): Promise<Registered<Document>> {
   const replay = idempotency ? await peekIdempotentAnswer(deps.db, actor.user.id, idempotency) : null;
-  const known = replay ? { outcome: replay.outcome, value: replay.body as Document } : await alreadyHere(deps, actor, target, facts, input);
-  if (known) return answer(deps, mailbox, known);
-
+  if (replay) return { outcome: replay.outcome, value: replay.body as Document };
+  const known = await alreadyHere(deps, actor, target, source, input);
+  if (known) return known;
+  const { facts } = source;
   const entry: MailEntry = {
     direction: input.direction,
     title: input.title,
@@ -58,22 +90,12 @@ export async function registerMail(
     confidentiality: input.confidentiality,
     alsoInOtherCase: input.alsoInOtherCase,
   };
-  const registered = await fetchAndRecord(deps, actor, target, { graph, path, facts, mailbox: input.mailbox ?? null }, entry, input.attachments, idempotency);
-  return answer(deps, mailbox, registered);
-}
-
-/** A mail found in Graph, and where to reach it. */
-export interface MailAtSource {
-  graph: Client;
-  path: string;
-  facts: MessageFacts;
-  /** The shared mailbox, or null for the user's own. */
-  mailbox: string | null;
+  return fetchAndRecord(deps, actor, target, source, entry, input.attachments, idempotency);
 }
 
 /** Fetches the mail and records it: the part registerMail and the sent-mail job share. */
 export async function fetchAndRecord(
-  deps: MailDeps,
+  deps: MailStoreDeps,
   actor: Actor,
   target: MailTargetPlan,
   source: MailAtSource,
@@ -81,17 +103,17 @@ export async function fetchAndRecord(
   attachments: AttachmentSelection,
   idempotency?: IdempotencyClaim,
 ): Promise<Registered<Document>> {
-  const { parsed, files } = await fetchMail(deps, source.graph, source.path, source.facts, attachments);
+  const { parsed, files } = await fetchMail(deps, source, attachments);
   const counterparty = entry.counterparty ?? (entry.direction === 'outgoing' ? parsed.to : parsed.from) ?? undefined;
   return recordMail(
     deps,
     actor,
     target,
     {
-      internetMessageId: mailIdOf(source.facts),
+      internetMessageId: mailIdOf(source),
       conversationId: source.facts.conversationId,
       mailbox: source.mailbox,
-      itemId: source.facts.id,
+      itemId: source.itemId,
     },
     { ...entry, counterparty, ...(parsed.date && !entry.sentAt ? { sentAt: parsed.date.toISOString() } : {}) },
     { files, bodyText: parsed.bodyText },
@@ -100,8 +122,8 @@ export async function fetchAndRecord(
 }
 
 /** The mail's identity for rule 2; Exchange gives every delivered mail one, a draft may lack it. */
-export function mailIdOf(facts: MessageFacts): string {
-  return facts.internetMessageId ?? `<${facts.id}@graph.item>`;
+export function mailIdOf(source: Pick<MailAtSource, 'facts' | 'itemId'>): string {
+  return source.facts.internetMessageId ?? `<${source.itemId}@graph.item>`;
 }
 
 /**
@@ -109,13 +131,13 @@ export function mailIdOf(facts: MessageFacts): string {
  * this case already (the answer), or elsewhere without leave to add it here (409).
  */
 async function alreadyHere(
-  deps: MailDeps,
+  deps: MailStoreDeps,
   actor: Actor,
   target: MailTargetPlan,
-  facts: MessageFacts,
-  input: RegisterMailInput,
+  source: MailAtSource,
+  input: MailRegistrationInput,
 ): Promise<Registered<Document> | null> {
-  const registrations = await findMailDocuments(deps.db, actor.orgId, mailIdOf(facts));
+  const registrations = await findMailDocuments(deps.db, actor.orgId, mailIdOf(source));
   const here = target.kind === 'case' ? registrations.find((r) => r.caseId === target.record.id) : undefined;
   if (here && target.kind === 'case') {
     const doc = (await findDocumentById(deps.db, actor.orgId, here.documentId))!;

@@ -6,7 +6,7 @@ import { actorOfUser } from './actor-of-user.ts';
 import type { MailDeps } from './context.ts';
 import { markMailRegistered } from './mark-mail-registered.ts';
 import { prepareDocumentRegistration } from './register-document.ts';
-import { fetchAndRecord } from './register-mail.ts';
+import { fetchAndRecord, graphMail } from './register-mail.ts';
 
 /**
  * The background half of tieOutgoingMail: finds the sent copy in the mailbox's Sent Items
@@ -29,7 +29,7 @@ export async function registerSentMail(deps: MailDeps, tieId: string): Promise<v
     actor,
     { kind: 'case', record },
     // An object id is the user's own mailbox; only a shared mailbox's address is recorded.
-    { graph, path, facts, mailbox: tie.mailbox.includes('@') ? tie.mailbox : null },
+    graphMail(graph, path, facts, tie.mailbox.includes('@') ? tie.mailbox : null),
     {
       direction: 'outgoing',
       title: (tie.title ?? facts.subject ?? t('sv', 'mail.noSubject')).slice(0, 500),

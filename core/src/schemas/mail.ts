@@ -23,6 +23,34 @@ export const MailTargetSchema = z.union([
 ]);
 export type MailTarget = z.input<typeof MailTargetSchema>;
 
+/** What is asked of a mail's registration, wherever the mail lies. */
+const mailRegistrationFields = {
+  target: MailTargetSchema,
+  direction: DirectionSchema.default('incoming'),
+  title: text(500),
+  /** Required when confidential; otherwise defaults to the title. */
+  publicTitle: text(500).optional(),
+  counterparty: CounterpartySchema.optional(),
+  receivedAt: DateTimeSchema.optional(),
+  sentAt: DateTimeSchema.optional(),
+  confidentiality: ConfidentialityInputSchema.optional(),
+  attachments: z.array(MailAttachmentChoiceSchema).max(100).default([]),
+  /** Register also when the same mail is already registered in another case. */
+  alsoInOtherCase: z.boolean().default(false),
+};
+
+function checkMailRegistration(
+  value: { confidentiality?: unknown; publicTitle?: string | undefined; attachments: { main: boolean }[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.confidentiality && !value.publicTitle) {
+    ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'field.publicTitle.required' });
+  }
+  if (value.attachments.filter((a) => a.main).length > 1) {
+    ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'field.attachments.oneMain' });
+  }
+}
+
 /** POST /mail/registrations: register a mail, fetched through Graph, as a document. */
 export const RegisterMailSchema = z
   .strictObject({
@@ -30,27 +58,12 @@ export const RegisterMailSchema = z
     itemId: z.string().trim().min(1).max(1000),
     /** The shared or function mailbox the item lives in; absent for the user's own. */
     mailbox: z.email().max(320).optional(),
-    target: MailTargetSchema,
-    direction: DirectionSchema.default('incoming'),
-    title: text(500),
-    /** Required when confidential; otherwise defaults to the title. */
-    publicTitle: text(500).optional(),
-    counterparty: CounterpartySchema.optional(),
-    receivedAt: DateTimeSchema.optional(),
-    sentAt: DateTimeSchema.optional(),
-    confidentiality: ConfidentialityInputSchema.optional(),
-    attachments: z.array(MailAttachmentChoiceSchema).max(100).default([]),
-    /** Register also when the same mail is already registered in another case. */
-    alsoInOtherCase: z.boolean().default(false),
+    ...mailRegistrationFields,
   })
-  .superRefine((value, ctx) => {
-    if (value.confidentiality && !value.publicTitle) {
-      ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'field.publicTitle.required' });
-    }
-    if (value.attachments.filter((a) => a.main).length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['attachments'], message: 'field.attachments.oneMain' });
-    }
-  });
+  .superRefine(checkMailRegistration);
+/** POST /queue-items/{id}/registration: register a function mailbox's message, as the add-in registers a mail. */
+export const RegisterQueueItemSchema = z.strictObject(mailRegistrationFields).superRefine(checkMailRegistration);
+export type RegisterQueueItem = z.input<typeof RegisterQueueItemSchema>;
 export type RegisterMail = z.input<typeof RegisterMailSchema>;
 
 /** Where a mail is registered: what the pane shows on open. */
@@ -139,8 +152,8 @@ export type MailViewAttachment = z.infer<typeof MailViewAttachmentSchema>;
  * sender wrote it, not sanitised: a client must sanitise it before showing it. Inline images
  * come as data: URLs up to a limit; beyond it they keep their cid: reference.
  */
-export const MailViewSchema = z.object({
-  documentId: IdSchema,
+/** A mail as its reader sees it: headers, body and the attachments it holds. */
+export const MailContentSchema = z.object({
   subject: z.string().nullable(),
   from: z.array(MailAddressSchema),
   to: z.array(MailAddressSchema),
@@ -150,4 +163,11 @@ export const MailViewSchema = z.object({
   text: z.string().nullable(),
   attachments: z.array(MailViewAttachmentSchema),
 });
+export type MailContent = z.infer<typeof MailContentSchema>;
+
+/** GET /documents/{id}/mail: a registered mail, read from its .eml. */
+export const MailViewSchema = MailContentSchema.extend({ documentId: IdSchema });
+/** GET /queue-items/{id}/mail: a function mailbox's message, read from where it lies. */
+export const QueueItemMailSchema = MailContentSchema.extend({ itemId: IdSchema });
+export type QueueItemMail = z.infer<typeof QueueItemMailSchema>;
 export type MailView = z.infer<typeof MailViewSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, UnitRefSchema, UserRefSchema } from './common.ts';
+import { DocumentSchema } from './document.ts';
 
 /** Why a message was set aside instead of registered (OSL 5 kap. 1 §: what need not be registered). */
 export const SetAsideReasonSchema = z.enum(['unimportant', 'not_official', 'spam', 'answered']);
@@ -75,3 +76,12 @@ export const BulkQueueActionSchema = z.strictObject({
   action: QueueItemActionSchema,
 });
 export type BulkQueueAction = z.infer<typeof BulkQueueActionSchema>;
+
+/** The answer to POST /queue-items/{id}/registration: the item as it now stands, and its document. */
+export const QueueItemRegistrationSchema = z.object({
+  item: QueueItemSchema,
+  document: DocumentSchema,
+  /** The mail was already registered in that case: this is the document it has been since. */
+  alreadyRegistered: z.boolean(),
+});
+export type QueueItemRegistration = z.infer<typeof QueueItemRegistrationSchema>;

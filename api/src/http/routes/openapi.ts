@@ -33,6 +33,23 @@ import {
   ProblemSchema,
   UnitListSchema,
   UpdateCaseSchema,
+  CreateFunctionMailboxSchema,
+  BulkQueueActionSchema,
+  QueueItemActionSchema,
+  QueueItemMailSchema,
+  QueueItemPageSchema,
+  QueueItemQuerySchema,
+  QueueItemRegistrationSchema,
+  QueueItemSchema,
+  QueueSummarySchema,
+  RegisterQueueItemSchema,
+  CreateQueueSchema,
+  FunctionMailboxListSchema,
+  FunctionMailboxSchema,
+  QueueAdminListSchema,
+  QueueAdminSchema,
+  UpdateFunctionMailboxSchema,
+  UpdateQueueSchema,
 } from '@diarium/core';
 
 interface Operation {
@@ -133,6 +150,29 @@ const OPERATIONS: Operation[] = [
     status: '201',
     headers: ['Idempotency-Key'],
   },
+  { method: 'get', path: '/queues', summary: 'The function mailboxes\' queues I handle, with how many messages wait, are soon due and are late', response: z.object({ items: z.array(QueueSummarySchema) }) },
+  { method: 'get', path: '/queues/{id}/items', summary: "A queue's messages, the nearest deadline first", query: QueueItemQuerySchema, response: QueueItemPageSchema },
+  { method: 'get', path: '/queue-items/{id}', summary: 'A message in a queue; its ETag is what an action sends as If-Match', response: QueueItemSchema },
+  { method: 'get', path: '/queue-items/{id}/mail', summary: "The message's mail read from its mailbox (HTML not sanitised); recorded as opened", response: QueueItemMailSchema },
+  { method: 'post', path: '/queue-items/{id}/actions', summary: 'Assign, take, forward, set aside with a reason, or restore a message', body: QueueItemActionSchema, response: QueueItemSchema, headers: ['If-Match'] },
+  { method: 'post', path: '/queue-items/actions', summary: 'The same action on many messages, all or none', body: BulkQueueActionSchema, response: z.object({ items: z.array(QueueItemSchema) }) },
+  {
+    method: 'post',
+    path: '/queue-items/{id}/registration',
+    summary: 'Register the message into a case or a new one, as the add-in registers a mail; then mark it in its mailbox. 200 when the mail was in that case already',
+    body: RegisterQueueItemSchema,
+    response: QueueItemRegistrationSchema,
+    status: '201',
+    headers: ['If-Match'],
+  },
+  { method: 'get', path: '/admin/function-mailboxes', summary: "The organisation's function mailboxes with rules and sync state (administrators)", response: FunctionMailboxListSchema },
+  { method: 'post', path: '/admin/function-mailboxes', summary: 'Add a function mailbox; it is synced at once (administrators)', body: CreateFunctionMailboxSchema, response: FunctionMailboxSchema, status: '201' },
+  { method: 'get', path: '/admin/function-mailboxes/{id}', summary: 'Read a function mailbox; its ETag is what a change sends as If-Match', response: FunctionMailboxSchema },
+  { method: 'patch', path: '/admin/function-mailboxes/{id}', summary: 'Change a function mailbox (not its address) and its ordered routing rules', body: UpdateFunctionMailboxSchema, response: FunctionMailboxSchema, headers: ['If-Match'] },
+  { method: 'get', path: '/admin/queues', summary: 'Every queue with its unit and members (administrators)', response: QueueAdminListSchema },
+  { method: 'post', path: '/admin/queues', summary: 'Add a queue, unique by name (administrators)', body: CreateQueueSchema, response: QueueAdminSchema, status: '201' },
+  { method: 'patch', path: '/admin/queues/{id}', summary: 'Rename a queue or move it to another unit', body: UpdateQueueSchema, response: QueueAdminSchema, headers: ['If-Match'] },
+  { method: 'put', path: '/admin/queues/{id}/members/{userId}', summary: 'Make a colleague a member of a queue (idempotent)', response: QueueAdminSchema },
 ];
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
@@ -198,6 +238,12 @@ export function openApiDocument(serverUrl: string) {
     security: [{ entra: [] }],
     parameters: ['teamId', 'channelId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     responses: { '204': { description: 'Unbound' }, '404': { description: 'The tab is bound to no case' } },
+  };
+  paths['/admin/queues/{id}/members/{userId}']!.delete = {
+    summary: 'Remove a colleague from a queue (idempotent)',
+    security: [{ entra: [] }],
+    parameters: ['id', 'userId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    responses: { '200': { description: 'The queue as it is now' } },
   };
   return {
     openapi: '3.1.0',

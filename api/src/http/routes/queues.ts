@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { BulkQueueActionSchema, IdSchema, QueueItemActionSchema, QueueItemQuerySchema } from '@diarium/core';
+import { BulkQueueActionSchema, IdSchema, QueueItemActionSchema, QueueItemQuerySchema, RegisterQueueItemSchema } from '@diarium/core';
+import type { MailSource } from '../../ingest/mail-source.ts';
 import type { Deps } from '../../services/context.ts';
+import { readQueueItemMail, registerQueueItem } from '../../services/register-queue-item.ts';
 import { actOnQueueItems, getQueueItem, listMyQueues, listQueueItems } from '../../services/queues.ts';
 import { actorOf } from '../context.ts';
 import { etagOf, versionFromIfMatch } from '../etag.ts';
@@ -12,11 +14,13 @@ const QueueParams = z.object({ queueId: IdSchema });
 const ItemParams = z.object({ itemId: IdSchema });
 
 /**
- * The function mailboxes' queues: /queues (mine, with what waits), /queues/{id}/items, and the
- * actions on one item (If-Match, its version) or on many at once (all or none).
+ * The function mailboxes' queues: /queues (mine, with what waits), /queues/{id}/items, the
+ * actions on one item (If-Match, its version) or on many at once (all or none), and an item's
+ * registration into a case.
  */
-export function queuesRouter(deps: Deps): Router {
+export function queuesRouter(deps: Deps, options: { mailSource: MailSource | null; maxUploadBytes: number }): Router {
   const router = Router();
+  const mailDeps = { ...deps, ...options };
   router.get('/queues', async (_req, res) => {
     res.set('Cache-Control', 'private, no-store');
     res.json({ items: await listMyQueues(deps, actorOf(res)) });
@@ -38,6 +42,18 @@ export function queuesRouter(deps: Deps): Router {
     const action = parseInput(QueueItemActionSchema, req.body, localeOf(req));
     const [item] = await actOnQueueItems(deps, actorOf(res), [{ id: itemId, version }], action);
     res.set('ETag', etagOf(item!.version)).json(item);
+  });
+  router.get('/queue-items/:itemId/mail', async (req, res) => {
+    const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await readQueueItemMail(mailDeps, actorOf(res), itemId));
+  });
+  router.post('/queue-items/:itemId/registration', async (req, res) => {
+    const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
+    const version = versionFromIfMatch(req.get('If-Match'));
+    const input = parseInput(RegisterQueueItemSchema, req.body, localeOf(req));
+    const { outcome, value } = await registerQueueItem(mailDeps, actorOf(res), itemId, version, input);
+    res.status(outcome === 'created' ? 201 : 200).set('ETag', etagOf(value.item.version)).json(value);
   });
   router.post('/queue-items/actions', async (req, res) => {
     const { itemIds, action } = parseInput(BulkQueueActionSchema, req.body, localeOf(req));

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { Badge, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { MailAddress, MailView } from '@diarium/core';
+import type { MailAddress, MailContent } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { formatDateTime, formatSize } from '../../app/format.ts';
 import { DetailList } from './DocumentDetails.tsx';
@@ -46,7 +46,7 @@ function safeHtml(html: string | null): SanitizedMail | null {
 }
 
 /** A registered mail as its reader got it: headers, body (never running anything, never loading from elsewhere) and attachments. */
-export function RegisteredMail({ mail }: { mail: MailView }) {
+export function RegisteredMail({ mail }: { mail: MailContent }) {
   const { t, locale } = useServices();
   const styles = useStyles();
   const attachmentsHeading = useId();
