@@ -10,19 +10,23 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config).catch((error: unknown) => {
+// Signals are heard from the start: one that comes while the server starts stops it cleanly once started.
+const starting = startServer(config).catch((error: unknown) => {
   // A clear sentence, not a stack: what is wrong and what to do.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    starting
+      .then((server) => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   });
 }
+await starting;

@@ -81,7 +81,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       ? hostBot(deps, { tenantId, links, logger, registration: config.bot ? { ...config.bot, tenantId } : null })
       : null;
   const mailSource =
-    config.mailSource.kind === 'directory' ? directoryMailSource(config.mailSource.dir) : graph ? graphMailSource(() => graph.asApp()) : null;
+    config.mailSource.kind === 'directory' ? directoryMailSource(config.mailSource.dir, { settleMs: 2_000 }) : graph ? graphMailSource(() => graph.asApp()) : null;
   if (mailSource) await scheduleMailboxSyncs(handle.db, deps.now());
   // Graph posts notifications only to https; elsewhere the timer alone syncs.
   const subscriptions =

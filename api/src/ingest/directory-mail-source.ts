@@ -12,15 +12,26 @@ import type { IncomingMessage, MailSource } from './mail-source.ts';
  * modification time, then name; the cursor is the last file read. A file stays where it is until
  * its message is handled; then it moves to the mailbox's handled folder, a subfolder, when one is
  * named. A folder of files has no categories: that part of the mark is Outlook's alone.
+ *
+ * Whoever delivers writes each file under another name (or elsewhere) and renames it into the
+ * folder when complete, keeping a current modification time: a file moved in with an old one
+ * sorts behind the cursor and is not read.
  */
-export function directoryMailSource(root: string, options: { pageSize?: number } = {}): MailSource {
+export function directoryMailSource(root: string, options: { pageSize?: number; settleMs?: number } = {}): MailSource {
   const pageSize = options.pageSize ?? 100;
+  // A file is read once its modification time is this far behind: a file written in the same
+  // tick of the file system's clock as the last one read, with a name sorting before it, would
+  // otherwise fall behind the cursor and never be read.
+  const settleMs = options.settleMs ?? 0;
   return {
     kind: 'directory',
     async page(mailbox, cursor) {
       const folder = mailboxFolder(root, mailbox);
       const after = cursor ? Cursor.read(cursor) : null;
-      const files = (await listEml(folder)).filter((f) => !after || f.mtimeMs > after.mtimeMs || (f.mtimeMs === after.mtimeMs && f.name > after.name));
+      const settled = Date.now() - settleMs;
+      const files = (await listEml(folder)).filter(
+        (f) => (settleMs === 0 || f.mtimeMs < settled) && (!after || f.mtimeMs > after.mtimeMs || (f.mtimeMs === after.mtimeMs && f.name > after.name)),
+      );
       const taken = files.slice(0, pageSize);
       const messages = await Promise.all(taken.map((f) => read(folder, f.name, f.mtimeMs)));
       const last = taken.at(-1);
