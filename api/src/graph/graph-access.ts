@@ -1,5 +1,5 @@
 import type { AuthenticationProvider, Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, type GraphBaseUrl } from './graph-client.ts';
+import { createGraphClient, MailboxGate, type GraphBaseUrl } from './graph-client.ts';
 
 /** Where Graph tokens come from: Entra ID in production, the dev issuer locally. */
 export interface GraphTokens {
@@ -17,10 +17,13 @@ export interface GraphAccess {
 }
 
 export function createGraphAccess(options: { baseUrl: GraphBaseUrl; tokens: GraphTokens; maxRetryWaitSeconds?: number }): GraphAccess {
+  // One gate for every client of the process: the limit is Graph's per app and mailbox.
+  const gate = new MailboxGate(4);
   const client = (tokens: AuthenticationProvider) =>
     createGraphClient({
       baseUrl: options.baseUrl,
       tokens,
+      gate,
       ...(options.maxRetryWaitSeconds === undefined ? {} : { maxRetryWaitSeconds: options.maxRetryWaitSeconds }),
     });
   let app: Client | undefined;

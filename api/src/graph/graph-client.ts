@@ -16,6 +16,8 @@ export type GraphBaseUrl = string | (() => string);
 export interface GraphClientOptions {
   baseUrl: GraphBaseUrl;
   tokens: AuthenticationProvider;
+  /** Shared by the clients of one process: each mailbox's requests in flight at once. */
+  gate?: MailboxGate;
   /** The most a request may spend waiting between retries (429, 503, 504), in seconds. */
   maxRetryWaitSeconds?: number;
 }
@@ -28,7 +30,12 @@ export interface GraphClientOptions {
 export function createGraphClient(options: GraphClientOptions): Client {
   const base = () => new URL(typeof options.baseUrl === 'string' ? options.baseUrl : options.baseUrl());
   const retry = new RetryHandler(new RetryHandlerOptions(1, 3, retryWithin(options.maxRetryWaitSeconds ?? 10)));
-  const middleware: Middleware[] = [new BearerToken(options.tokens, base), retry, new HTTPMessageHandler()];
+  const middleware: Middleware[] = [
+    new BearerToken(options.tokens, base),
+    retry,
+    ...(options.gate ? [new PerMailbox(options.gate)] : []),
+    new HTTPMessageHandler(),
+  ];
   const url = base();
   const [version = 'v1.0', ...rest] = url.pathname.split('/').filter(Boolean).reverse();
   return Client.initWithMiddleware({
@@ -36,6 +43,55 @@ export function createGraphClient(options: GraphClientOptions): Client {
     baseUrl: `${url.origin}/${rest.reverse().join('/')}`,
     defaultVersion: version,
   });
+}
+
+/**
+ * Graph lets an app have 4 requests in flight per mailbox ("Outlook service limits"); a fifth
+ * is refused with 429 MailboxConcurrency. The gate holds the rest back instead, per mailbox,
+ * in the order they came, so one busy function mailbox neither throttles itself nor slows
+ * another. It counts within one process; each process of Diarium has its own.
+ */
+export class MailboxGate {
+  readonly #slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+  constructor(readonly perMailbox = 4) {}
+
+  async run<T>(mailbox: string, work: () => Promise<T>): Promise<T> {
+    const key = mailbox.toLowerCase();
+    let slot = this.#slots.get(key);
+    if (!slot) this.#slots.set(key, (slot = { active: 0, waiting: [] }));
+    // A waiter is handed the slot of the request that ends: `active` counts it already.
+    if (slot.active >= this.perMailbox) await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    else slot.active += 1;
+    try {
+      return await work();
+    } finally {
+      const next = slot.waiting.shift();
+      if (next) next();
+      else if (--slot.active === 0) this.#slots.delete(key);
+    }
+  }
+
+  /** Requests in flight for a mailbox now. */
+  inFlight(mailbox: string): number {
+    return this.#slots.get(mailbox.toLowerCase())?.active ?? 0;
+  }
+}
+
+/** Puts each request to a mailbox (`/users/{id or address}/…`) through the gate; each retry enters anew. */
+class PerMailbox implements Middleware {
+  #next: Middleware | undefined;
+  constructor(private readonly gate: MailboxGate) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const mailbox = /\/users\/([^/?(]+)/u.exec(new URL(url).pathname)?.[1];
+    if (!mailbox) return this.#next!.execute(context);
+    await this.gate.run(decodeURIComponent(mailbox), () => this.#next!.execute(context));
+  }
+
+  setNext(next: Middleware): void {
+    this.#next = next;
+  }
 }
 
 /**

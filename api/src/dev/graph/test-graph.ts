@@ -5,6 +5,7 @@ import { createEntraTokens } from '../../graph/entra-tokens.ts';
 import { createGraphAccess, type GraphAccess } from '../../graph/graph-access.ts';
 import { createEntraEmulator, type EntraEmulator } from './entra.ts';
 import { createGraphEmulator, type GraphEmulator } from './emulator.ts';
+import type { MailboxLimits } from './limits.ts';
 
 /** Diarium's app registration as the tests' emulated Entra ID knows it. */
 export const TEST_APP = { clientId: '6c1f9a2e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', clientSecret: 'test-secret-not-for-production' } as const;
@@ -26,9 +27,13 @@ export interface TestGraph {
  * answering login.microsoftonline.com with the Entra emulator and graph.microsoft.com with
  * the Graph emulator. The demo users each have an empty mailbox; tests add mail to them.
  */
-export function startTestGraph(options: { maxRetryWaitSeconds?: number } = {}): TestGraph {
+export function startTestGraph(options: { maxRetryWaitSeconds?: number; limits?: MailboxLimits; latencyMs?: number } = {}): TestGraph {
   const entra = createEntraEmulator({ tenantId: DEMO_TENANT_ID, ...TEST_APP });
-  const graph = createGraphEmulator({ authenticate: async (token) => entra.callerOf(token) });
+  const graph = createGraphEmulator({
+    authenticate: async (token) => entra.callerOf(token),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+  });
   for (const user of DEMO_USERS) graph.mailboxes.addMailbox({ address: user.email, objectId: user.objectId, displayName: user.name });
 
   const server = setupServer(
