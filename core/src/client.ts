@@ -58,6 +58,8 @@ import {
   QueueItemPageSchema,
   QueueItemSchema,
   QueueItemRegistrationSchema,
+  QueueItemEventListSchema,
+  type QueueItemEvent,
   type QueueItemRegistration,
   QueueSummarySchema,
   type QueueItem,
@@ -243,6 +245,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** The same action on many items: all are done, or none (a 409 when one of them is already handled). */
     actOnQueueItems: async (itemIds: string[], action: QueueItemAction): Promise<QueueItem[]> =>
       (await request(QueueItemListSchema, 'POST', '/queue-items/actions', { json: { itemIds, action } })).items,
+    /** A queue item's history, oldest first. */
+    getQueueItemEvents: async (id: string): Promise<QueueItemEvent[]> => (await request(QueueItemEventListSchema, 'GET', `/queue-items/${ref(id)}/events`)).items,
     /** A queue item's mail, read from its function mailbox (the HTML unsanitised: the viewer sanitises it). */
     getQueueItemMail: (id: string): Promise<QueueItemMail> => request(QueueItemMailSchema, 'GET', `/queue-items/${ref(id)}/mail`),
     /** Registers a queue item's mail into a case or a new one, as the add-in registers a mail. */

@@ -133,14 +133,14 @@ describe('registering a function mailbox message from its queue', () => {
 
     // The queue no longer shows it as waiting; its history names the registration.
     expect((await waiting()).some((i) => i.id === application.id)).toBe(false);
-    const history = rowsOf<{ action: string; number: string | null }>(
-      await s.register.deps.db.execute(sql`select action, detail->>'documentNumber' as number from queue_item_events where item_id = ${application.id} order by id`),
-    );
-    expect(history).toEqual([
-      { action: 'item.received', number: null },
-      { action: 'item.open', number: null },
-      { action: 'item.register', number: res.body.document.documentNumber },
+    const history = (await call('GET', `/api/v1/queue-items/${application.id}/events`, { as: 'amira' })).body.items as Record<string, unknown>[];
+    expect(history.map((e) => [e.action, (e.actor as { name: string } | null)?.name ?? null, e.documentNumber])).toEqual([
+      ['item.received', null, null],
+      ['item.open', 'Amira Haddad', null],
+      ['item.register', 'Karin Lindqvist', res.body.document.documentNumber],
     ]);
+    expect(history[0]).toMatchObject({ queue: { name: 'Registraturen' } });
+    expect((await call('GET', `/api/v1/queue-items/${application.id}/events`, { as: 'sofia' })).status).toBe(404);
 
     // The mail leaves the inbox for the handled folder once the job has run.
     expect(await inHandledFolder('serveringstillstand.eml')).toBe(false);

@@ -130,6 +130,11 @@ describe('the queues of the function mailboxes', () => {
     const forwarded = await call('POST', '/api/v1/queue-items/actions', { json: { itemIds: [altan.id], action: { action: 'forward', queueId: queue['building'] } } });
     expect(forwarded.status).toBe(200);
     expect((await items('amira', queue['building']!)).items.map((i) => i.subject)).toEqual(['Fråga om bygglov för altan']);
+    const history = (await call('GET', `/api/v1/queue-items/${altan.id}/events`, { as: 'amira' })).body.items as { action: string; queue: { name: string } | null; actor: { name: string } | null }[];
+    expect(history.map((e) => [e.action, e.queue?.name ?? null, e.actor?.name ?? null])).toEqual([
+      ['item.received', 'Registraturen', null],
+      ['item.forward', 'Bygglov', 'Karin Lindqvist'],
+    ]);
     // Amira may not reach into a queue she is not a member of.
     const reach = await call('POST', '/api/v1/queue-items/actions', { as: 'amira', json: { itemIds: [offer.id], action: { action: 'restore' } } });
     expect(reach.status).toBe(404);

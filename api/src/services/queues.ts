@@ -5,6 +5,8 @@ import {
   canHandleQueue,
   type QueueItem,
   type QueueItemAction,
+  type QueueItemEvent,
+  QueueItemEventActionSchema,
   type QueueItemPage,
   type QueueItemQuery,
   type QueueSummary,
@@ -259,4 +261,50 @@ function detailOf(action: QueueItemAction, actor: Actor): Record<string, unknown
     case 'restore':
       return {};
   }
+}
+
+/** A queue item's history, oldest first, for those who handle its queue. */
+export async function listQueueItemEvents(deps: Pick<Deps, 'db'>, actor: Actor, itemId: string): Promise<QueueItemEvent[]> {
+  const [item] = rowsOf<{ queue_id: string }>(await deps.db.execute(sql`select queue_id from queue_items where id = ${itemId} and org_id = ${actor.orgId}`));
+  if (!item) throw new AppError('not_found', 'No such queue item');
+  await handleableQueue(deps.db, actor, item.queue_id);
+  const rows = rowsOf<{
+    action: QueueItemEvent['action'];
+    at: Date | string;
+    actor_id: string | null;
+    actor_name: string | null;
+    actor_email: string | null;
+    queue_id: string | null;
+    queue_name: string | null;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    assignee_email: string | null;
+    rule_name: string | null;
+    reason: QueueItemEvent['reason'];
+    document_number: string | null;
+  }>(
+    await deps.db.execute(sql`
+      select e.action, e.at, u.id as actor_id, u.name as actor_name, u.email as actor_email,
+        q.id as queue_id, q.name as queue_name, a.id as assignee_id, a.name as assignee_name, a.email as assignee_email,
+        e.detail->>'ruleName' as rule_name, e.detail->>'reason' as reason, e.detail->>'documentNumber' as document_number
+      from queue_item_events e
+      left join users u on u.id = e.actor_id
+      left join queues q on q.id::text = e.detail->>'queueId'
+      left join users a on a.id::text = e.detail->>'assigneeId'
+      where e.item_id = ${itemId}
+      order by e.at, e.id`),
+  );
+  const known = new Set<string>(QueueItemEventActionSchema.options);
+  return rows
+    .filter((r) => known.has(r.action))
+    .map((r) => ({
+      action: r.action,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name!, email: r.actor_email! } : null,
+      queue: r.queue_id ? { id: r.queue_id, name: r.queue_name! } : null,
+      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name!, email: r.assignee_email! } : null,
+      ruleName: r.rule_name,
+      reason: r.reason,
+      documentNumber: r.document_number,
+    }));
 }

@@ -85,3 +85,36 @@ export const QueueItemRegistrationSchema = z.object({
   alreadyRegistered: z.boolean(),
 });
 export type QueueItemRegistration = z.infer<typeof QueueItemRegistrationSchema>;
+
+/** What happened to a queue item; the log every message keeps (flexiteBPMS and Artvise call it the message's history). */
+export const QueueItemEventActionSchema = z.enum([
+  'item.received',
+  'item.open',
+  'item.assign',
+  'item.take',
+  'item.forward',
+  'item.setAside',
+  'item.restore',
+  'item.register',
+  'item.markFailed',
+]);
+export type QueueItemEventAction = z.infer<typeof QueueItemEventActionSchema>;
+
+/** One event in a queue item's history, with the names it refers to as they are now. */
+export const QueueItemEventSchema = z.object({
+  action: QueueItemEventActionSchema,
+  at: DateTimeSchema,
+  /** Who did it; null for Diarium itself (the message arrived, the mailbox could not be marked). */
+  actor: UserRefSchema.nullable(),
+  /** The queue it arrived in or was forwarded to. */
+  queue: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  /** Who it was assigned to (assign, take; received when a rule assigned it). */
+  assignee: UserRefSchema.nullable(),
+  /** The rule that routed it (received). */
+  ruleName: z.string().nullable(),
+  reason: SetAsideReasonSchema.nullable(),
+  /** The document it was registered as. */
+  documentNumber: z.string().nullable(),
+});
+export type QueueItemEvent = z.infer<typeof QueueItemEventSchema>;
+export const QueueItemEventListSchema = z.object({ items: z.array(QueueItemEventSchema) });

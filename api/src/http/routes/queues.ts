@@ -4,7 +4,7 @@ import { BulkQueueActionSchema, IdSchema, QueueItemActionSchema, QueueItemQueryS
 import type { MailSource } from '../../ingest/mail-source.ts';
 import type { Deps } from '../../services/context.ts';
 import { readQueueItemMail, registerQueueItem } from '../../services/register-queue-item.ts';
-import { actOnQueueItems, getQueueItem, listMyQueues, listQueueItems } from '../../services/queues.ts';
+import { actOnQueueItems, getQueueItem, listMyQueues, listQueueItemEvents, listQueueItems } from '../../services/queues.ts';
 import { actorOf } from '../context.ts';
 import { etagOf, versionFromIfMatch } from '../etag.ts';
 import { localeOf } from '../problem.ts';
@@ -42,6 +42,11 @@ export function queuesRouter(deps: Deps, options: { mailSource: MailSource | nul
     const action = parseInput(QueueItemActionSchema, req.body, localeOf(req));
     const [item] = await actOnQueueItems(deps, actorOf(res), [{ id: itemId, version }], action);
     res.set('ETag', etagOf(item!.version)).json(item);
+  });
+  router.get('/queue-items/:itemId/events', async (req, res) => {
+    const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
+    res.set('Cache-Control', 'private, no-store');
+    res.json({ items: await listQueueItemEvents(deps, actorOf(res), itemId) });
   });
   router.get('/queue-items/:itemId/mail', async (req, res) => {
     const { itemId } = parseInput(ItemParams, req.params, localeOf(req));
