@@ -18,6 +18,15 @@ describe('configuration', () => {
     expect(config.database).toEqual({ engine: 'pglite', dataDir: '/var/lib/diarium/db' });
   });
 
+  it('splits serving from background work by ROLE: a serving process runs no jobs, a worker seeds nothing', () => {
+    expect(parseConfig({}).role).toBe('all');
+    const serve = parseConfig({ ROLE: 'serve', JOB_POLL_MS: '1000' });
+    expect([serve.jobPollMs, serve.seedDemo]).toEqual([0, true]);
+    const worker = parseConfig({ ROLE: 'worker', JOB_POLL_MS: '1000' });
+    expect([worker.jobPollMs, worker.seedDemo]).toEqual([1000, false]);
+    expect(() => parseConfig({ ROLE: 'both' })).toThrow(/ROLE/);
+  });
+
   it('refuses the dev issuer in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE/);
   });

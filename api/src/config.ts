@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   CASE_URL: z.string().min(1).optional(),
   BOT_APP_ID: z.string().trim().min(1).optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
+  ROLE: z.enum(['all', 'serve', 'worker']).default('all'),
   JOB_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
   MAIL_SOURCE: z.enum(['graph', 'directory']).optional(),
@@ -131,7 +132,13 @@ export function parseConfig(env: Record<string, string | undefined>) {
     },
     /** The bot's Azure Bot registration; without it the bot runs only in local emulation (dev issuer). */
     bot: e.BOT_APP_ID && e.BOT_APP_PASSWORD ? { appId: e.BOT_APP_ID, appPassword: e.BOT_APP_PASSWORD } : null,
-    jobPollMs: e.JOB_POLL_MS,
+    /**
+     * What this process does: `serve` the API, bot and front ends (no background jobs); `worker`
+     * runs the background jobs (ingestion, notices, marks) and answers only /healthz and /readyz;
+     * `all` does both (npm start).
+     */
+    role: e.ROLE,
+    jobPollMs: e.ROLE === 'serve' ? 0 : e.JOB_POLL_MS,
     /** How long a runner holds a job before another may take it up again (its runner died). */
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     /**
@@ -144,7 +151,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
         : ({ kind: 'directory', dir: resolve(e.MAIL_DIR ?? resolve(dataDir, 'mailboxes')) } as const),
     /** How often each function mailbox is synced besides when Graph notifies: the safety net. */
     mailboxSyncMs: e.MAILBOX_SYNC_SECONDS * 1000,
-    seedDemo: e.SEED_DEMO ?? authMode === 'dev',
+    // The serving process seeds; a worker starting beside it does not race it.
+    seedDemo: e.ROLE !== 'worker' && (e.SEED_DEMO ?? authMode === 'dev'),
     demoCases: e.DEMO_CASES,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

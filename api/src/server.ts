@@ -29,7 +29,9 @@ import { dropPendingJobs } from './jobs/queue.ts';
 import { CASE_ASSIGNED_NOTICE_JOB } from './services/notices.ts';
 import { createJobRunner, type JobHandler, type JobRunner } from './jobs/runner.ts';
 import { createBlobStore } from './files/index.ts';
+import express from 'express';
 import { createApp } from './http/app.ts';
+import { healthRouter, type Readiness } from './http/routes/health.ts';
 import type { Deps } from './services/context.ts';
 import { openDatabase, type DatabaseHandle } from './store/database.ts';
 import { ensureOrganisation } from './store/organisations.ts';
@@ -104,7 +106,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     logger,
   );
   const readiness = { draining: false, ping: () => handle.ping() };
-  const app = createApp({
+  // A worker answers only whether it is alive and ready: the API is the serving processes' part.
+  const app = config.role === 'worker' ? workerApp(deps, readiness) : createApp({
     deps,
     logger,
     validator,
@@ -146,7 +149,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   serving = url;
-  logger.info({ url, engine: handle.engine, auth: config.auth.mode }, 'Diarium is serving');
+  logger.info({ url, engine: handle.engine, auth: config.auth.mode, role: config.role }, 'Diarium is serving');
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -224,6 +227,14 @@ async function setUpGraph(config: Config, devIssuer: DevIssuer | null, devGraphU
     graphResource: new URL(config.graph.baseUrl!).origin,
   });
   return createGraphAccess({ baseUrl: config.graph.baseUrl!, tokens });
+}
+
+/** What a worker serves: /healthz and /readyz, for the platform that runs it. */
+function workerApp(deps: Deps, readiness: Readiness): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRouter(deps, readiness));
+  return app;
 }
 
 /** The background job runner, polling the job table every JOB_POLL_MS (0: this process runs no jobs). */
