@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Archive20Regular, ArrowForward20Regular, ArrowUndo20Regular, HandRight20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import { SetAsideReasonSchema, type QueueSummary, type SetAsideReason, type User } from '@diarium/core';
@@ -25,10 +25,12 @@ export interface ItemActionsProps {
   onFailed: (message: string) => void;
   describedBy?: string;
   disabled?: boolean;
+  /** Buttons of one message's own that stand first in the bar ("Öppna", "Diarieför"). */
+  children?: ReactNode;
 }
 
 /** The actions on one message, or on all those selected: the same buttons, the same dialogs. */
-export function ItemActions({ label, what, actions, perform, otherQueues, onFailed, describedBy, disabled }: ItemActionsProps) {
+export function ItemActions({ label, what, actions, perform, otherQueues, onFailed, describedBy, disabled, children }: ItemActionsProps) {
   const t = useT();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
@@ -46,6 +48,7 @@ export function ItemActions({ label, what, actions, perform, otherQueues, onFail
 
   return (
     <div role="group" aria-label={label} className={styles.bar}>
+      {children}
       {actions.includes('take') && (
         <Button icon={<HandRight20Regular />} aria-describedby={describedBy} disabled={common.disabled} onClick={() => void now({ action: 'take' })}>
           {t('queues.action.take')}

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { Badge, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { Attach16Regular, ClockAlarm16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
-import type { QueueItem, QueueSummary } from '@diarium/core';
+import { canActOnQueueItem, type QueueItem, type QueueSummary } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { ItemActions } from './ItemActions.tsx';
+import { OpenMail, RegisterItem } from './ItemDialogs.tsx';
 import { actionsFor, deadlineState } from './queue-items.ts';
-import { subjectOf, type Perform } from './use-queue-actions.ts';
+import { subjectOf, type Perform, type RegistrationEvents } from './use-queue-actions.ts';
 
 const useStyles = makeStyles({
   row: {
@@ -46,10 +47,11 @@ export interface QueueItemRowProps {
   perform: Perform;
   otherQueues: QueueSummary[];
   onFailed: (message: string) => void;
+  registration: RegistrationEvents;
 }
 
 /** One message in a queue: what it is, from whom, how near its deadline, who has it, and what to do with it. */
-export function QueueItemRow({ item, now, selected, onSelect, perform, otherQueues, onFailed }: QueueItemRowProps) {
+export function QueueItemRow({ item, now, selected, onSelect, perform, otherQueues, onFailed, registration }: QueueItemRowProps) {
   const styles = useStyles();
   const { t, locale } = useServices();
   const subjectId = useId();
@@ -103,17 +105,18 @@ export function QueueItemRow({ item, now, selected, onSelect, perform, otherQueu
           {item.document && <span>{t('queues.item.registered', { documentNumber: item.document.documentNumber })}</span>}
         </div>
         {item.bodyPreview && <p className={styles.preview}>{item.bodyPreview}</p>}
-        {actions.length > 0 && (
-          <ItemActions
-            label={t('queues.item.actions', { subject })}
-            what={t('queues.action.one', { subject })}
-            actions={actions}
-            perform={perform}
-            otherQueues={otherQueues}
-            onFailed={onFailed}
-            describedBy={subjectId}
-          />
-        )}
+        <ItemActions
+          label={t('queues.item.actions', { subject })}
+          what={t('queues.action.one', { subject })}
+          actions={actions}
+          perform={perform}
+          otherQueues={otherQueues}
+          onFailed={onFailed}
+          describedBy={subjectId}
+        >
+          <OpenMail item={item} subject={subject} describedBy={subjectId} />
+          {canActOnQueueItem(item.status, 'register') && <RegisterItem item={item} subject={subject} describedBy={subjectId} events={registration} />}
+        </ItemActions>
       </div>
     </li>
   );

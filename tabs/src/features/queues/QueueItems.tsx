@@ -7,7 +7,7 @@ import { ItemActions } from './ItemActions.tsx';
 import { QueueItemRow } from './QueueItemRow.tsx';
 import { QueueProblem } from './QueueProblem.tsx';
 import { PAGE_SIZE, actionsFor, nearestDeadlineFirst, useQueueItems, type AssigneeFilter, type QueueItemsView } from './queue-items.ts';
-import { useQueueActions, type Target } from './use-queue-actions.ts';
+import { useQueueActions, useRegistrationEvents, type Target } from './use-queue-actions.ts';
 
 const ASSIGNEE_FILTERS: readonly AssigneeFilter[] = ['all', 'me', 'none'];
 
@@ -70,6 +70,11 @@ export function QueueItems({ queue, queues, now, onChanged }: QueueItemsProps) {
     [items, reload, onChanged],
   );
   const performFor = useQueueActions({ queueName, reload: afterAction, announce, setAlert });
+  const refresh = useCallback(() => {
+    reload();
+    onChanged();
+  }, [reload, onChanged]);
+  const registration = useRegistrationEvents({ reload: afterAction, refresh, announce, setAlert });
 
   useEffect(() => {
     if (page.status !== 'done') return;
@@ -167,6 +172,7 @@ export function QueueItems({ queue, queues, now, onChanged }: QueueItemsProps) {
                 perform={performFor({ items: [item], bulk: false })}
                 otherQueues={otherQueues}
                 onFailed={setAlert}
+                registration={registration}
               />
             ))}
           </ul>

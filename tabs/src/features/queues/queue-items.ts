@@ -8,7 +8,7 @@ export type AssigneeFilter = 'all' | 'me' | 'none';
 /** One page of the list; the API allows up to 200, a page a person can scan is smaller. */
 export const PAGE_SIZE = 50;
 
-/** The actions offered, in the order the buttons stand; "Diarieför" comes with the API's registration of queue items. */
+/** The actions offered, in the order the buttons stand; "Öppna" and "Diarieför" stand before them, having dialogs of their own. */
 export const ACTIONS: readonly ActionName[] = ['take', 'assign', 'forward', 'setAside', 'restore'];
 
 export const actionsFor = (status: QueueItemStatus): ActionName[] => ACTIONS.filter((action) => canActOnQueueItem(status, action));

@@ -1,6 +1,20 @@
-import { QueueItemSchema, canActOnQueueItem, type QueueItem, type QueueItemAction, type QueueSummary } from '@diarium/core';
+import {
+  CaseSummarySchema,
+  DiarySchema,
+  QueueItemMailSchema,
+  QueueItemSchema,
+  canActOnQueueItem,
+  type CaseSummary,
+  type Diary,
+  type QueueItem,
+  type QueueItemAction,
+  type QueueItemEvent,
+  type QueueItemMail,
+  type QueueSummary,
+  type RegisterQueueItem,
+} from '@diarium/core';
 import { http, HttpResponse } from 'msw';
-import { USERS } from '../../test/fixtures.ts';
+import { USERS, documentFull } from '../../test/fixtures.ts';
 import { API, problemBody } from '../../test/server.ts';
 import { deadlineState } from './queue-items.ts';
 
@@ -80,6 +94,55 @@ export function registryItems(): QueueItem[] {
   ];
 }
 
+/** Item 1's mail as it lies in the mailbox: a drawing and a photo attached, a logo shown in the text. */
+export function altanMail(overrides: Partial<QueueItemMail> = {}): QueueItemMail {
+  return QueueItemMailSchema.parse({
+    itemId: '80000000-0000-4000-8000-000000000001',
+    subject: 'Fråga om bygglov för altan',
+    from: [{ name: 'Anna Svensson', address: 'anna.svensson@example.se' }],
+    to: [{ name: 'Ekby kommun', address: 'kommunen@ekby.se' }],
+    cc: [],
+    date: '2026-11-09T08:00:00.000Z',
+    html: null,
+    text: 'Hej!\nVi vill bygga en altan på Sjövik 2:14. Ritning och foto bifogas.\nAnna',
+    attachments: [
+      { name: 'ritning.pdf', mediaType: 'application/pdf', size: 245_760, inline: false },
+      { name: 'foto.jpg', mediaType: 'image/jpeg', size: 1_048_576, inline: false },
+      { name: 'logga.png', mediaType: 'image/png', size: 2_048, inline: true },
+    ],
+    ...overrides,
+  });
+}
+
+/** The diaries as Johan sees them: he may open cases in KS, only read in SN. */
+export const DIARIES: Diary[] = [
+  DiarySchema.parse({ id: '50000000-0000-4000-8000-000000000001', prefix: 'KS', name: 'Kommunstyrelsen', myRoles: ['officer'] }),
+  DiarySchema.parse({ id: '50000000-0000-4000-8000-000000000002', prefix: 'BN', name: 'Byggnadsnämnden', myRoles: ['registrar'] }),
+  DiarySchema.parse({ id: '50000000-0000-4000-8000-000000000003', prefix: 'SN', name: 'Socialnämnden', myRoles: ['reader'] }),
+];
+
+/** An open case other than the suggested one, as the search finds it. */
+export const OTHER_CASE: CaseSummary = CaseSummarySchema.parse({
+  id: '10000000-0000-4000-8000-000000000051',
+  caseNumber: 'BN 2026/0051',
+  diary: 'BN',
+  title: 'Bygglov för altan, Sjövik 2:14',
+  publicTitle: 'Bygglov för altan, Sjövik 2:14',
+  status: 'open',
+  officer: USERS.karin,
+  unit: null,
+  openedAt: '2026-10-12T08:00:00.000Z',
+  confidential: false,
+  access: 'full',
+});
+
+/** The case a registration lands in, and the document's next number there. */
+function registrationTarget(body: RegisterQueueItem): { caseId: string; caseNumber: string; number: number } {
+  if ('newCase' in body.target) return { caseId: '10000000-0000-4000-8000-000000000101', caseNumber: `${body.target.newCase.diary} 2026/0101`, number: 1 };
+  if (body.target.caseRef === OTHER_CASE.id) return { caseId: OTHER_CASE.id, caseNumber: OTHER_CASE.caseNumber, number: 2 };
+  return { caseId: '10000000-0000-4000-8000-000000000042', caseNumber: 'KS 2026/0042', number: 3 };
+}
+
 export interface SentAction {
   path: string;
   ifMatch: string | null;
@@ -90,8 +153,23 @@ export interface SentAction {
  * The queues API over `items`, as the signed-in Johan Berg sees it: the counts are worked out from
  * the items, actions check the version (412) and the status (409), and a bulk action is all or none.
  */
+const NO_DETAIL = { actor: null, queue: null, assignee: null, ruleName: null, reason: null, documentNumber: null } as const;
+
 export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGISTRY, BUILDING]) {
-  const state = { items, reads: [] as URLSearchParams[], sent: [] as SentAction[], fail: null as Response | null };
+  const state = {
+    items,
+    reads: [] as URLSearchParams[],
+    sent: [] as SentAction[],
+    fail: null as Response | null,
+    /** The mails by item id; an item without one is not found (404). */
+    mails: { [altanMail().itemId]: altanMail() } as Record<string, QueueItemMail>,
+    mailFail: null as Response | null,
+    /** Each item's history: it arrived by a rule, and each opening adds to it. */
+    events: {} as Record<string, QueueItemEvent[]>,
+    /** Where the mail is already registered: a registration elsewhere is refused unless asked (409). */
+    registeredElsewhereAs: null as string | null,
+    caseSearches: [] as string[],
+  };
 
   const summaries = (): QueueSummary[] =>
     queues.map((queue) => {
@@ -119,6 +197,12 @@ export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGI
         return { ...next, status: 'waiting', setAsideReason: null };
     }
   }
+
+  const arrival = (id: string): QueueItemEvent[] => {
+    const item = state.items.find((i) => i.id === id);
+    const queue = queues.find((q) => q.id === item?.queueId);
+    return item ? [{ ...NO_DETAIL, action: 'item.received', at: item.receivedAt, queue: queue ? { id: queue.id, name: queue.name } : null, ruleName: item.rule?.name ?? null }] : [];
+  };
 
   const conflict = () => HttpResponse.json(problemBody(409, 'conflict', 'Meddelandet har redan hanterats, så det går inte längre. Ladda om kön.'), { status: 409 });
   const store = (changed: QueueItem[]) => {
@@ -158,6 +242,54 @@ export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGI
       return HttpResponse.json(store([apply(item, action)])[0]);
     }),
     http.get(`${API}/users`, () => HttpResponse.json({ items: [{ ...USERS.karin, unit: null, roles: [] }] })),
+    http.get(`${API}/queue-items/:itemId/mail`, ({ params }) => {
+      if (state.mailFail) return state.mailFail;
+      const id = String(params.itemId);
+      const mail = state.mails[id];
+      if (!mail) return HttpResponse.json(problemBody(404, 'not_found', 'Hittades inte.'), { status: 404 });
+      state.events[id] = [...(state.events[id] ?? arrival(id)), { ...NO_DETAIL, action: 'item.open', at: NOW.toISOString(), actor: USERS.johan }];
+      return HttpResponse.json(mail);
+    }),
+    http.get(`${API}/queue-items/:itemId/events`, ({ params }) => {
+      const id = String(params.itemId);
+      return HttpResponse.json({ items: state.events[id] ?? arrival(id) });
+    }),
+    http.post(`${API}/queue-items/:itemId/registration`, async ({ request, params }) => {
+      const body = (await request.json()) as RegisterQueueItem;
+      const ifMatch = request.headers.get('if-match');
+      state.sent.push({ path: `/queue-items/${String(params.itemId)}/registration`, ifMatch, body });
+      if (state.fail) return state.fail;
+      const item = state.items.find((i) => i.id === params.itemId)!;
+      if (ifMatch !== `"${item.version}"`) {
+        return HttpResponse.json(problemBody(412, 'precondition_failed', 'Meddelandet har ändrats av någon annan.'), { status: 412 });
+      }
+      if (!canActOnQueueItem(item.status, 'register')) return conflict();
+      if (state.registeredElsewhereAs && !body.alsoInOtherCase) {
+        const detail = `Mejlet är redan diariefört som ${state.registeredElsewhereAs}. Välj att diarieföra det även här om det hör till båda ärendena.`;
+        return HttpResponse.json(problemBody(409, 'already_registered_elsewhere', detail, [{ field: 'alsoInOtherCase', message: 'Markera att mejlet ska diarieföras även i det här ärendet.' }]), {
+          status: 409,
+        });
+      }
+      const { caseId, caseNumber, number } = registrationTarget(body);
+      const document = documentFull(number, {
+        caseId,
+        caseNumber,
+        documentNumber: `${caseNumber}-${number}`,
+        kind: 'mail',
+        title: body.title,
+        publicTitle: body.title,
+        source: 'mail',
+      });
+      const [registered] = store([{ ...item, version: item.version + 1, status: 'registered', document: { id: document.id, documentNumber: document.documentNumber } }]);
+      return HttpResponse.json({ item: registered, document, alreadyRegistered: false }, { status: 201 });
+    }),
+    http.get(`${API}/cases`, ({ request }) => {
+      const q = new URL(request.url).searchParams.get('q') ?? '';
+      state.caseSearches.push(q);
+      const found = /51|altan/i.test(q) ? [OTHER_CASE] : [];
+      return HttpResponse.json({ items: found, nextCursor: null });
+    }),
+    http.get(`${API}/diaries`, () => HttpResponse.json({ items: DIARIES })),
   ];
   return { state, handlers };
 }

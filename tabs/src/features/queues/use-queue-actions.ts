@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { ApiProblem, type QueueItem, type QueueItemAction } from '@diarium/core';
+import { useCallback, useMemo } from 'react';
+import { ApiProblem, type QueueItem, type QueueItemAction, type QueueItemRegistration } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { problemText } from '../../app/problem.ts';
 import type { Translate } from '../../messages.ts';
@@ -87,5 +87,44 @@ export function useQueueActions({ queueName, reload, announce, setAlert }: Queue
         }
       },
     [client, t, queueName, reload, announce, setAlert],
+  );
+}
+
+/** What the list does once a registration dialog is done with: it cannot go through `perform`, having its own form. */
+export interface RegistrationEvents {
+  /** Registered, or it already was: say as what, and read the list and the counts again. */
+  registered: (item: QueueItem, result: QueueItemRegistration) => void;
+  /** Someone changed the item meanwhile (412): read the list again, leaving the focus in the dialog. */
+  changed: () => void;
+  /** Someone handled the item meanwhile (409): the dialog closes; say so by the list. */
+  handled: (item: QueueItem) => void;
+}
+
+export interface RegistrationEventsOptions extends Omit<QueueActionsOptions, 'queueName'> {
+  /** Reads the list and the counts again without moving the focus. */
+  refresh: () => void;
+}
+
+export function useRegistrationEvents({ reload, refresh, announce, setAlert }: RegistrationEventsOptions): RegistrationEvents {
+  const { t } = useServices();
+  return useMemo(
+    () => ({
+      registered: (item, { document, alreadyRegistered }) => {
+        setAlert(null);
+        const values = { documentNumber: document.documentNumber, subject: subjectOf(item, t) };
+        announce(alreadyRegistered ? t('queues.done.register.already', values) : t('queues.done.register', values));
+        reload([item], 'done');
+      },
+      changed: () => {
+        // Said by the list too, for when the message has left it and the dialog with it.
+        setAlert(t('queues.problem.changed'));
+        refresh();
+      },
+      handled: (item) => {
+        setAlert(t('queues.problem.handled'));
+        reload([item], 'reloaded');
+      },
+    }),
+    [t, reload, refresh, announce, setAlert],
   );
 }

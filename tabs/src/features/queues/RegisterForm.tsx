@@ -1,0 +1,316 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ApiProblem, type QueueItem, type QueueItemMail, type QueueItemRegistration } from '@diarium/core';
+import { formatSize } from '../../app/format.ts';
+import { describeProblem, problemText } from '../../app/problem.ts';
+import { useServices } from '../../app/services.tsx';
+import { useAsync, type AsyncState } from '../../app/use-async.ts';
+import type { Locale, Translate } from '../../messages.ts';
+import { CasePicker } from './CasePicker.tsx';
+import { QueueProblem } from './QueueProblem.tsx';
+import { mailProblemText } from './QueueMail.tsx';
+import { WideDialog } from './ItemDialog.tsx';
+import {
+  MAIN_IS_MAIL,
+  initialAttachments,
+  initialDraft,
+  placeFieldErrors,
+  registrableDiaries,
+  registrationBody,
+  validateDraft,
+  type FieldMessages,
+  type RegisterDraft,
+  type TargetKind,
+} from './register-draft.ts';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface RegisterFormProps {
+  item: QueueItem;
+  heading: string;
+  /** Cancel, or Escape. */
+  onClose: () => void;
+  /** Registered (or it was already): the dialog closes, the list is read again and says so. */
+  onRegistered: (result: QueueItemRegistration) => void;
+  /** Someone changed the message meanwhile (412): the list is read again; the dialog stays. */
+  onChanged: () => void;
+  /** The message was handled by someone else (409): the dialog closes and the list says so. */
+  onHandled: () => void;
+}
+
+type Problem = { text: string; intent: 'error' | 'warning' };
+
+const isElsewhere = (error: ApiProblem) => `${String(error.code)} ${error.problem.type}`.includes('registered_elsewhere');
+
+/** The words for a failure that leaves the dialog open, with the fields the API named. */
+function failure(error: unknown, t: Translate): { problem: Problem; errors: FieldMessages } {
+  if (error instanceof ApiProblem && error.status === 403) return { problem: { text: t('queues.register.forbidden'), intent: 'error' }, errors: {} };
+  if (error instanceof ApiProblem && error.status === 404) return { problem: { text: t('queues.mail.notFound'), intent: 'error' }, errors: {} };
+  const view = describeProblem(error, t);
+  const { placed, unplaced } = placeFieldErrors(view.fieldErrors);
+  const words = [view.message, view.detail, ...unplaced.map((e) => t('queues.register.unplaced', { field: e.field, message: e.message }))];
+  return { problem: { text: words.filter(Boolean).join(' '), intent: 'error' }, errors: placed };
+}
+
+/**
+ * "Diarieför" for one queue item: the case (suggested, another, or new), the document's title,
+ * and the attachments, with the mail itself always kept. Loaded lazily with the dialog.
+ */
+export default function RegisterDialog({ item, heading, onClose, onRegistered, onChanged, onHandled }: RegisterFormProps) {
+  const { client, t, locale } = useServices();
+  const styles = useStyles();
+  const [draft, setDraft] = useState<RegisterDraft>(() => initialDraft(item));
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [elsewhere, setElsewhere] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const [mail, reloadMail] = useAsync(() => client.getQueueItemMail(item.id), [client, item.id]);
+  const targetId = useId();
+
+  const set = (patch: Partial<RegisterDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  useEffect(() => {
+    if (elsewhere) confirm.current?.focus();
+  }, [elsewhere]);
+
+  async function submit(alsoInOtherCase: boolean) {
+    if (inFlight.current) return;
+    setElsewhere(null);
+    const invalid = validateDraft(draft, t);
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) {
+      setProblem({ text: t('problem.fields'), intent: 'error' });
+      return;
+    }
+    setProblem(null);
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      const body = registrationBody(item, draft, mail.status === 'done' ? mail.value : null, alsoInOtherCase);
+      const result = await client.registerQueueItem(item.id, item.version, body);
+      onRegistered(result);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 412) {
+        setProblem({ text: t('queues.register.changed'), intent: 'warning' });
+        onChanged();
+      } else if (error instanceof ApiProblem && error.status === 409 && isElsewhere(error)) {
+        // The API names the document when the reader may know of it; otherwise our own words.
+        setElsewhere(error.problem.detail || t('queues.register.elsewhere'));
+      } else if (error instanceof ApiProblem && error.status === 409) {
+        onHandled();
+      } else {
+        const failed = failure(error, t);
+        setErrors(failed.errors);
+        setProblem(failed.problem);
+      }
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }
+
+  const suggested = item.suggestedCase;
+  const targets: TargetKind[] = suggested ? ['suggested', 'existing', 'new'] : ['existing', 'new'];
+
+  return (
+    <WideDialog onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(false);
+        }}
+      >
+        <DialogBody>
+          <DialogTitle>{heading}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {problem && <QueueProblem text={problem.text} intent={problem.intent} />}
+
+            <fieldset className={styles.fieldset}>
+              <legend id={targetId} className={styles.legend}>
+                {t('queues.register.target')}
+              </legend>
+              <RadioGroup aria-labelledby={targetId} value={draft.target} onChange={(_, data) => set({ target: targets.find((k) => k === data.value) ?? draft.target })}>
+                {targets.map((kind) => (
+                  <Radio
+                    key={kind}
+                    value={kind}
+                    label={
+                      kind === 'suggested'
+                        ? t('queues.register.target.suggested', { caseNumber: suggested?.caseNumber ?? '', title: suggested?.publicTitle ?? '' })
+                        : t(`queues.register.target.${kind}`)
+                    }
+                  />
+                ))}
+              </RadioGroup>
+              {draft.target === 'existing' && <CasePicker chosen={draft.chosenCase} onChoose={(chosenCase) => set({ chosenCase })} validationMessage={errors.target} />}
+              {draft.target === 'suggested' && errors.target && (
+                <Text role="alert" className={styles.error}>
+                  {errors.target}
+                </Text>
+              )}
+              {draft.target === 'new' && <NewCaseFields draft={draft} set={set} errors={errors} />}
+            </fieldset>
+
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>
+                {t('queues.register.document')}
+              </legend>
+              <Field label={t('queues.register.title')} required validationMessage={errors.title}>
+                <Input value={draft.title} onChange={(_, data) => set({ title: data.value })} />
+              </Field>
+            </fieldset>
+
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>
+                {t('queues.register.attachments')}
+              </legend>
+              <Text className={styles.note}>{t('queues.register.attachments.eml')}</Text>
+              <Attachments mail={mail} draft={draft} set={set} onRetry={reloadMail} locale={locale} />
+              {errors.attachments && (
+                <Text role="alert" className={styles.error}>
+                  {errors.attachments}
+                </Text>
+              )}
+            </fieldset>
+
+            {elsewhere && (
+              <div role="alert">
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{elsewhere}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button ref={confirm} appearance="primary" disabledFocusable={busy} onClick={() => void submit(true)}>
+                      {t('queues.register.elsewhere.confirm')}
+                    </Button>
+                    <Button onClick={() => setElsewhere(null)}>{t('queues.register.elsewhere.cancel')}</Button>
+                  </MessageBarActions>
+                </MessageBar>
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              type="submit"
+              appearance="primary"
+              // The attachments are chosen from the mail: wait for it, unless it could not be read at all.
+              disabledFocusable={busy || mail.status === 'loading'}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+            >
+              {busy ? t('queues.register.saving') : t('queues.action.register')}
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{t('queues.action.cancel')}</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </form>
+    </WideDialog>
+  );
+}
+
+interface PartProps {
+  draft: RegisterDraft;
+  set: (patch: Partial<RegisterDraft>) => void;
+}
+
+/** A new case: a diary the reader may open cases in, and its title (the subject to begin with). */
+function NewCaseFields({ draft, set, errors }: PartProps & { errors: FieldMessages }) {
+  const { client, t } = useServices();
+  const [diaries] = useAsync(async () => registrableDiaries(await client.diaries()), [client]);
+  useEffect(() => {
+    if (diaries.status === 'done' && !draft.diary && diaries.value[0]) set({ diary: diaries.value[0].prefix });
+  }, [diaries.status]);
+
+  return (
+    <>
+      {diaries.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('queues.register.diary.loading')} />}
+      {diaries.status === 'failed' && <QueueProblem text={t('queues.register.diary.failed', { reason: problemText(diaries.error, t) })} />}
+      {diaries.status === 'done' &&
+        (diaries.value.length === 0 ? (
+          <QueueProblem intent="warning" text={t('queues.register.diary.none')} />
+        ) : (
+          <Field label={t('queues.register.diary')} required validationMessage={errors['target.newCase.diary']}>
+            <Select value={draft.diary} onChange={(_, data) => set({ diary: data.value })}>
+              {diaries.value.map((diary) => (
+                <option key={diary.id} value={diary.prefix}>
+                  {t('queues.register.diary.option', { prefix: diary.prefix, name: diary.name })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      <Field label={t('queues.register.caseTitle')} required validationMessage={errors['target.newCase.title']}>
+        <Input value={draft.caseTitle} onChange={(_, data) => set({ caseTitle: data.value })} />
+      </Field>
+    </>
+  );
+}
+
+/** The attachments as a checklist, and which one (or the mail) is the main document. */
+function Attachments({ mail, draft, set, onRetry, locale }: PartProps & { mail: AsyncState<QueueItemMail>; onRetry: () => void; locale: Locale }) {
+  const { t } = useServices();
+  const styles = useStyles();
+  if (mail.status === 'loading') return <Spinner size="tiny" labelPosition="after" label={t('queues.register.attachments.loading')} />;
+  if (mail.status === 'failed') {
+    return <QueueProblem intent="warning" text={t('queues.register.attachments.failed', { reason: mailProblemText(mail.error, t) })} onRetry={onRetry} />;
+  }
+  const { attachments } = mail.value;
+  const chosen = draft.attachments ?? initialAttachments(mail.value);
+  if (attachments.length === 0) return <Text className={styles.note}>{t('queues.register.attachments.none')}</Text>;
+
+  function toggle(index: number, on: boolean) {
+    // An attachment left out cannot be the main document.
+    set({ attachments: { ...chosen, [index]: on }, main: !on && draft.main === String(index) ? MAIN_IS_MAIL : draft.main });
+  }
+  const label = (index: number) => {
+    const a = attachments[index]!;
+    const values = { name: a.name, size: formatSize(locale, a.size) };
+    return a.inline ? t('queues.register.attachment.inline', values) : t('queues.register.attachment', values);
+  };
+  const candidates = attachments.flatMap((_, index) => (chosen[index] ? [index] : []));
+
+  return (
+    <>
+      {attachments.map((a, index) => (
+        <Checkbox key={`${index}:${a.name}`} checked={chosen[index] === true} label={label(index)} onChange={(_, data) => toggle(index, data.checked === true)} />
+      ))}
+      {candidates.length > 0 && (
+        <Field label={t('queues.register.main')}>
+          <RadioGroup value={draft.main} onChange={(_, data) => set({ main: data.value })}>
+            <Radio value={MAIN_IS_MAIL} label={t('queues.register.main.mail')} />
+            {candidates.map((index) => (
+              <Radio key={index} value={String(index)} label={attachments[index]!.name} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { CaseSummary, Diary, FieldError, QueueItem, QueueItemMail, RegisterQueueItem } from '@diarium/core';
+import type { Translate } from '../../messages.ts';
+
+/** Where the message goes: the case the rules suggested, another case, or a new one. */
+export type TargetKind = 'suggested' | 'existing' | 'new';
+
+/** The main document is the mail itself unless an attachment is marked. */
+export const MAIN_IS_MAIL = 'mail';
+
+/** Everything the user can change in the registration dialog, kept as typed through failures. */
+export interface RegisterDraft {
+  target: TargetKind;
+  /** The other existing case, once chosen in the list. */
+  chosenCase: CaseSummary | null;
+  diary: string;
+  caseTitle: string;
+  title: string;
+  /** Attachment index → whether it is registered; null until the user changes the defaults. */
+  attachments: Record<number, boolean> | null;
+  /** `MAIN_IS_MAIL`, or the index of the main attachment. */
+  main: string;
+}
+
+/** The defaults: the suggested case when there is one, the subject as both titles. */
+export function initialDraft(item: QueueItem): RegisterDraft {
+  const subject = item.subject.trim();
+  return {
+    target: item.suggestedCase ? 'suggested' : 'existing',
+    chosenCase: null,
+    diary: '',
+    caseTitle: subject,
+    title: subject,
+    attachments: null,
+    main: MAIN_IS_MAIL,
+  };
+}
+
+/** As the add-in does: the attachments go in, the images shown in the text do not. */
+export const initialAttachments = (mail: QueueItemMail): Record<number, boolean> =>
+  Object.fromEntries(mail.attachments.map((a, index) => [index, !a.inline]));
+
+const mayRegister = (role: string) => role === 'registrar' || role === 'officer';
+
+/** The diaries the reader may open a case in. */
+export const registrableDiaries = (diaries: Diary[]) => diaries.filter((d) => d.myRoles.some(mayRegister));
+
+/** The form's fields, by the API's names; a server error lands on the nearest of them. */
+export const FORM_FIELDS = ['target.newCase.diary', 'target.newCase.title', 'target', 'title', 'attachments'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+export type FieldMessages = Partial<Record<FormField, string>>;
+
+/** What must be right before anything is sent. */
+export function validateDraft(draft: RegisterDraft, t: Translate): FieldMessages {
+  const errors: FieldMessages = {};
+  if (draft.target === 'existing' && !draft.chosenCase) errors.target = t('queues.register.case.pick');
+  if (draft.target === 'new') {
+    if (!draft.diary) errors['target.newCase.diary'] = t('queues.register.diary.pick');
+    if (!draft.caseTitle.trim()) errors['target.newCase.title'] = t('queues.register.required');
+  }
+  if (!draft.title.trim()) errors.title = t('queues.register.required');
+  return errors;
+}
+
+/**
+ * Places the API's field errors on the form: `target.caseRef` lands on `target`,
+ * `attachments.0.name` on `attachments`. What fits nowhere is returned to be said in words.
+ */
+export function placeFieldErrors(errors: FieldError[]): { placed: FieldMessages; unplaced: FieldError[] } {
+  const placed: FieldMessages = {};
+  const unplaced: FieldError[] = [];
+  for (const error of errors) {
+    const field = FORM_FIELDS.find((f) => error.field === f || error.field.startsWith(`${f}.`));
+    if (field) placed[field] ??= error.message;
+    else unplaced.push(error);
+  }
+  return { placed, unplaced };
+}
+
+/** The POST /queue-items/{id}/registration body for what the form holds. */
+export function registrationBody(item: QueueItem, draft: RegisterDraft, mail: QueueItemMail | null, alsoInOtherCase: boolean): RegisterQueueItem {
+  const target: RegisterQueueItem['target'] =
+    draft.target === 'new'
+      ? { newCase: { diary: draft.diary, title: draft.caseTitle.trim() } }
+      : { caseRef: draft.target === 'suggested' ? item.suggestedCase!.id : draft.chosenCase!.id };
+  if (!mail) return { target, title: draft.title.trim(), attachments: [], alsoInOtherCase };
+  const chosen = draft.attachments ?? initialAttachments(mail);
+  const attachments = mail.attachments.flatMap((a, index) => (chosen[index] ? [{ name: a.name, size: a.size, main: draft.main === String(index) }] : []));
+  return { target, title: draft.title.trim(), attachments, alsoInOtherCase };
+}
