@@ -10,6 +10,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', root: 'core', include: ['src/**/*.test.ts'] } },
       { test: { name: 'bot', root: 'bot', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'manifest', root: 'manifest', include: ['src/**/*.test.ts'] } },
       {
         test: {
           name: 'api:pglite',

@@ -12,6 +12,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { RIBBON_ICONS } from '../manifest/src/icons.ts';
 
 const repoDir = resolve(import.meta.dirname, '..');
 
@@ -33,7 +34,7 @@ const frontEnd = (name: FrontEnd['name'], folder: string, base: string, pages: R
   outDir: join(repoDir, folder, 'dist'),
   base,
   pages,
-  extraInputs: [join(repoDir, 'core', 'src'), join(repoDir, 'package-lock.json')],
+  extraInputs: [join(repoDir, 'core', 'src'), join(repoDir, 'manifest', 'src', 'icons.ts'), join(repoDir, 'package-lock.json')],
 });
 
 export const ADDIN = frontEnd('addin', 'outlook-addin', '/addin/', { 'taskpane.html': 250_000 });
@@ -81,6 +82,8 @@ export async function buildFrontEnd(fe: FrontEnd, options: { ifStale?: boolean }
   // Loaded here, so that importing this module (e.g. for the size) does not load Vite.
   const { build } = await import('vite');
   await build({ configFile: join(fe.dir, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  // The add-in's button icons, drawn as the app package's are (the manifest names them).
+  if (fe.name === 'addin') for (const [name, draw] of Object.entries(RIBBON_ICONS)) await writeFile(join(fe.outDir, name), draw());
   await writeFile(join(fe.outDir, STAMP), `${hash}\n`);
   return { outDir: fe.outDir, built: true };
 }
