@@ -6,6 +6,7 @@ import { readOptions, USAGE, type BenchOptions, type Engine } from './options.ts
 import { queryMix } from './query-mix.ts';
 import { checkNumbering, measureRegistrations } from './registration-bench.ts';
 import { duration, ENGINE_NAMES, engineDetail, int, SEARCH_P95_GOAL_MS, summary, type EngineOutcome, type EngineResult } from './report.ts';
+import { reportFigures, type Figure } from './figures.ts';
 import { condensePlan, explainSearch, measureIlikeBaseline, measureSearch } from './search-bench.ts';
 
 // `npm run bench:register`: fills a register, then measures search latency against a naive
@@ -114,6 +115,26 @@ async function main(): Promise<void> {
   }
   console.log(`\nDiarium register benchmark, ${int(options.cases)} cases\n`);
   console.log(summary(outcomes));
+  reportFigures(
+    outcomes.flatMap((o): Figure[] => {
+      if ('error' in o) return [];
+      const engine = ENGINE_NAMES[o.engine];
+      const cases = int(o.fill.cases);
+      const goalMs = SEARCH_P95_GOAL_MS[o.engine];
+      return [
+        { area: 'search', name: `search, the query mix (${cases} cases, ${engine})`, measured: `p95 ${o.search.all.p95.toFixed(1)} ms`, value: o.search.all.p95, unit: 'ms', goal: `p95 ≤ ${goalMs} ms`, met: o.search.all.p95 <= goalMs },
+        {
+          area: 'registration',
+          name: `registrations from ${options.clients} clients (${cases} cases, ${engine})`,
+          measured: `${int(o.registrations.perSecond)}/s, ${o.numbering.ok ? 'gapless' : 'NOT gapless'}`,
+          value: o.registrations.perSecond,
+          unit: 'registrations/s',
+          goal: o.engine === 'postgres' ? '≥ 300/s, gapless' : 'gapless',
+          met: o.numbering.ok && o.registrations.failed === 0 && (o.engine !== 'postgres' || o.registrations.perSecond >= 300),
+        },
+      ];
+    }),
+  );
   const numberingFailed = outcomes.some((o) => !('error' in o) && (!o.numbering.ok || o.registrations.failed > 0));
   if (numberingFailed || outcomes.some((o) => 'error' in o)) process.exitCode = 1;
 }
