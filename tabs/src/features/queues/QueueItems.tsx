@@ -36,10 +36,12 @@ export interface QueueItemsProps {
   now: Date;
   /** After an action: the counts of the queues have changed. */
   onChanged: () => void;
+  /** Counts the times the queues were read again on their own: the messages are read again too. */
+  refreshed?: number;
 }
 
 /** A chosen queue: its filters, its messages with the nearest deadline first, and what to do with one or many. */
-export function QueueItems({ queue, queues, now, onChanged }: QueueItemsProps) {
+export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: QueueItemsProps) {
   const styles = useStyles();
   const { t } = useServices();
   const [view, setView] = useState<QueueItemsView>({ assignee: 'all', status: 'waiting', offset: 0 });
@@ -75,6 +77,10 @@ export function QueueItems({ queue, queues, now, onChanged }: QueueItemsProps) {
     onChanged();
   }, [reload, onChanged]);
   const registration = useRegistrationEvents({ reload: afterAction, refresh, announce, setAlert });
+  const firstRefresh = useRef(refreshed);
+  useEffect(() => {
+    if (refreshed !== firstRefresh.current) reload();
+  }, [refreshed, reload]);
 
   useEffect(() => {
     if (page.status !== 'done') return;

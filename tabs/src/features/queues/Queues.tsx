@@ -5,6 +5,7 @@ import type { QueueSummary } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { problemText } from '../../app/problem.ts';
 import { useAsync } from '../../app/use-async.ts';
+import { useRefresh } from '../../app/use-refresh.ts';
 import { QueueItems } from './QueueItems.tsx';
 import { QueueProblem } from './QueueProblem.tsx';
 
@@ -45,18 +46,28 @@ const useStyles = makeStyles({
 export interface QueuesProps {
   /** The clock, for what is late; the tests set it. */
   now?: () => Date;
+  /** How often the counts and the chosen queue's messages are read again while shown. */
+  refreshEveryMs?: number;
 }
+
+/** New mail comes in all the time; a minute is as fresh as a registrar needs. */
+const REFRESH_EVERY_MS = 60_000;
 
 /**
  * "Köer" in Mitt arbete: the function mailboxes' queues the reader works in, with what waits and
  * what is late, and the chosen queue's messages. Not shown to those who have no queue.
  */
-export function Queues({ now = () => new Date() }: QueuesProps) {
+export function Queues({ now = () => new Date(), refreshEveryMs = REFRESH_EVERY_MS }: QueuesProps) {
   const styles = useStyles();
   const { client, t } = useServices();
   const headingId = useId();
   const [queues, reloadQueues] = useAsync(() => client.getQueues(), [client]);
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [refreshed, setRefreshed] = useState(0);
+  useRefresh(() => {
+    reloadQueues();
+    setRefreshed((n) => n + 1);
+  }, refreshEveryMs);
 
   if (queues.status === 'loading' || (queues.status === 'done' && queues.value.length === 0)) return null;
   const list = queues.status === 'done' ? queues.value : [];
@@ -78,7 +89,7 @@ export function Queues({ now = () => new Date() }: QueuesProps) {
             ))}
           </ul>
           {chosen ? (
-            <QueueItems key={chosen.id} queue={chosen} queues={list} now={now()} onChanged={reloadQueues} />
+            <QueueItems key={chosen.id} queue={chosen} queues={list} now={now()} onChanged={reloadQueues} refreshed={refreshed} />
           ) : (
             <Text>{t('queues.choose')}</Text>
           )}

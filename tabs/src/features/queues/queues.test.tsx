@@ -5,7 +5,7 @@ import { USERS } from '../../test/fixtures.ts';
 import { fakeHost, renderTab } from '../../test/render.tsx';
 import { problemBody, useTestServer } from '../../test/server.ts';
 import { Queues } from './Queues.tsx';
-import { BUILDING, NOW, serveQueues } from './test-data.ts';
+import { BUILDING, NOW, queueItem, serveQueues } from './test-data.ts';
 
 const server = useTestServer();
 
@@ -47,6 +47,19 @@ describe('the queues in Mitt arbete', () => {
     expect(within(building).getByText('Väntar: 0')).toBeTruthy();
     expect(screen.getByText('Välj en kö för att se dess meddelanden.')).toBeTruthy();
     expect(screen.queryByRole('list', { name: /Meddelanden i/ })).toBeNull();
+  });
+
+  it('reads the counts and the messages again on its own while shown, so new mail appears without a reload', async () => {
+    const api = serveQueues();
+    server.use(...api.handlers);
+    renderTab(<Queues now={() => NOW} refreshEveryMs={100} />);
+    press(await screen.findByRole('button', { name: 'Registraturen' }));
+    await screen.findByRole('list', { name: /Registraturen/ });
+    expect(within(queueCard('Registraturen')).getByText('Väntar: 3')).toBeTruthy();
+
+    api.state.items = [...api.state.items, queueItem(9, { subject: 'Ansökan om färdtjänst' })];
+    await waitFor(() => expect(subjects()).toContain('Ansökan om färdtjänst'));
+    await waitFor(() => expect(within(queueCard('Registraturen')).getByText('Väntar: 4')).toBeTruthy());
   });
 
   it('lists a queue’s waiting messages with the nearest deadline first, with deadline, badges, sender, assignee, suggested case and rule', async () => {
