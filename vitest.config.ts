@@ -50,6 +50,7 @@ export default defineConfig({
           setupFiles: ['./src/test/setup.ts'],
         },
       },
+      { test: { name: 'infra', root: 'infra', include: ['**/*.test.ts'] } },
       {
         test: {
           name: 'tests',
