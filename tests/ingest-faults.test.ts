@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,6 +8,19 @@ import { mailboxFolder } from '../api/src/ingest/directory-mail-source.ts';
 import { requestMailboxSync, SYNC_MAILBOX_NOW_JOB } from '../api/src/jobs/ingest-jobs.ts';
 import { openDatabase } from '../api/src/store/database.ts';
 import { startApiProcess, type ApiProcess } from './support/api-process.ts';
+import {
+  byReadOrder,
+  cursorOf,
+  DEMO_MAILBOX,
+  distinct,
+  emlOf,
+  readDelivered,
+  sleep,
+  SUBJECTS,
+  waitFor,
+  writeBacklog as writeBacklogOf,
+  type Delivered,
+} from './support/mail-folder.ts';
 import { createPostgresDatabase } from './support/postgres.ts';
 
 // A function mailbox delivered to a folder of .eml files, ingested by the API running as real
@@ -15,7 +28,7 @@ import { createPostgresDatabase } from './support/postgres.ts';
 // two processes sync the same folder at once while mail keeps arriving: every message is one queue
 // item with one "received" event, whatever happens, and the mailbox's cursor ends after the last file.
 
-const ADDRESS = 'kommunen@ekby.se';
+const ADDRESS = DEMO_MAILBOX;
 const BACKLOG = 2_400;
 /** Every this many messages, the same mail is delivered a second time under another file name. */
 const TWICE_EVERY = 20;
@@ -24,126 +37,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` every `everyMs` until it gives a value, at most `withinMs`; then fails naming `what`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, options: { withinMs: number; everyMs?: number }): Promise<T> {
-  const until = Date.now() + options.withinMs;
-  for (let tries = 0; tries < 10_000 && Date.now() < until; tries++) {
-    const value = await probe();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await sleep(options.everyMs ?? 100);
-  }
-  throw new Error(`timed out after ${options.withinMs} ms waiting for ${what}`);
-}
-
-/** One .eml file in the mailbox's folder, as the test knows it. */
-interface Delivered {
-  name: string;
-  mtimeMs: number;
-  messageId: string;
-  subject: string;
-}
-
-const FIRST = ['Anna', 'Björn', 'Åsa', 'Örjan', 'Märta', 'Per', 'Lena', 'Göran', 'Ingrid', 'Ali', 'Fatima', 'Jönsson'];
-const LAST = ['Svensson', 'Öberg', 'Åkesson', 'Lindqvist', 'Hassan', 'Nordström', 'Bäckström', 'Karlsson'];
-const STREETS = ['Storgatan', 'Kyrkvägen', 'Ängsvägen', 'Björkallén', 'Sjögatan', 'Östra Långgatan'];
-const SUBJECTS: ((i: number) => string)[] = [
-  (i) => `Ansökan om bygglov för carport, Ekby ${(i % 40) + 1}:${(i % 17) + 1}`,
-  (i) => `Synpunkt på snöröjningen på ${STREETS[i % STREETS.length]}`,
-  (i) => `Fråga om förskoleplats i Västra Ekby (${i})`,
-  (i) => `Remiss: förslag till ändrade föreskrifter, dnr 2026-${i}`,
-  (i) => `Överklagande av beslut om föreläggande ${i}`,
-  (i) => `Faktura ${100_000 + i} från Kontorsvaror i Ekby AB`,
-  (i) => `Bygganmälan för eldstad på ${STREETS[(i + 2) % STREETS.length]} ${i % 60}`,
-  (i) => `Nyhetsbrev vecka ${(i % 52) + 1}: höstens kurser på kulturskolan`,
-];
-
-/** A small, realistic mail: Swedish in the headers (encoded three ways) and in the body. */
-function emlOf(i: number, messageId: string, subject: string, at: Date): string {
-  const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-  const address = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/gu, '').replace(' ', '.')}${i % 97}@example.se`;
-  const encodedSubject =
-    i % 3 === 0 ? `=?utf-8?B?${Buffer.from(subject).toString('base64')}?=` : i % 3 === 1 ? `=?utf-8?Q?${qEncode(subject)}?=` : subject;
-  const bulk = subject.startsWith('Nyhetsbrev');
-  return [
-    `From: =?utf-8?B?${Buffer.from(name).toString('base64')}?= <${address}>`,
-    `To: Ekby kommun <${ADDRESS}>`,
-    ...(i % 11 === 0 ? ['Cc: registrator@ekby.se'] : []),
-    `Subject: ${encodedSubject}`,
-    `Date: ${at.toUTCString()}`,
-    `Message-ID: ${messageId}`,
-    ...(bulk ? ['List-Unsubscribe: <https://kulturskolan.example/avregistrera>', 'Precedence: bulk'] : []),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    `Hej!`,
-    '',
-    `Jag skriver angående ${subject.toLowerCase()}. Återkom gärna så snart som möjligt.`,
-    '',
-    `Med vänliga hälsningar`,
-    name,
-    '',
-  ].join('\r\n');
-}
-
-function qEncode(text: string): string {
-  return [...Buffer.from(text)].map((b) => (b === 0x20 ? '_' : /[A-Za-z0-9]/u.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-}
-
-/**
- * A backlog of `count` mails a month old, in the folder before any sync: four mails a minute (so
- * files share a modification time and are ordered by name), and every TWICE_EVERY-th mail delivered
- * again under another name, half of them at the same time and half a good deal later (another page).
- */
-async function writeBacklog(folder: string, count: number): Promise<Delivered[]> {
-  const start = Date.UTC(2026, 10, 1, 7, 0, 0);
-  const minute = (n: number) => start + Math.floor(Math.min(n, count - 1) / 4) * 60_000;
-  const files: { name: string; bytes: string; mtimeMs: number; messageId: string; subject: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const messageId = `<${randomUUID()}@example.se>`;
-    const subject = SUBJECTS[i % SUBJECTS.length]!(i);
-    const mtimeMs = minute(i);
-    const bytes = emlOf(i, messageId, subject, new Date(mtimeMs));
-    files.push({ name: `${randomUUID()}.eml`, bytes, mtimeMs, messageId, subject });
-    if (i % TWICE_EVERY === 7) {
-      const again = i % (2 * TWICE_EVERY) === 7 ? mtimeMs : minute(i + 3 * 100 + 17);
-      files.push({ name: `${randomUUID()}.eml`, bytes, mtimeMs: again, messageId, subject });
-    }
-  }
-  for (let at = 0; at < files.length; at += 200) {
-    await Promise.all(
-      files.slice(at, at + 200).map(async (f) => {
-        const path = join(folder, f.name);
-        await writeFile(path, f.bytes);
-        await utimes(path, new Date(f.mtimeMs), new Date(f.mtimeMs));
-      }),
-    );
-  }
-  return files.map(({ name, mtimeMs, messageId, subject }) => ({ name, mtimeMs, messageId, subject }));
-}
-
-/** What the demo seed put in the folder (a few mails), read back from the files: they count too. */
-async function readDelivered(folder: string, names: string[]): Promise<Delivered[]> {
-  return Promise.all(
-    names.map(async (name) => {
-      const text = await readFile(join(folder, name), 'utf8');
-      const header = (field: string) => new RegExp(`^${field}: (.*)$`, 'mu').exec(text)?.[1]?.trim() ?? '';
-      const b64 = /^=\?utf-8\?B\?(.*)\?=$/u.exec(header('Subject'));
-      return {
-        name,
-        mtimeMs: Math.floor((await stat(join(folder, name))).mtimeMs),
-        messageId: header('Message-ID'),
-        subject: b64 ? Buffer.from(b64[1]!, 'base64').toString('utf8') : header('Subject'),
-      };
-    }),
-  );
-}
-
-/** The order the directory source reads files in: modification time, then name. */
-const byReadOrder = (a: Delivered, b: Delivered) => a.mtimeMs - b.mtimeMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const cursorOf = (file: Delivered) => `${file.mtimeMs}:${file.name}`;
+const writeBacklog = (folder: string, count: number) => writeBacklogOf(folder, count, { twiceEvery: TWICE_EVERY });
 
 /**
  * A fresh PostgreSQL database and data folder, with the function mailboxes' folder in it. The demo
@@ -270,9 +164,6 @@ async function expectExactlyOnce(s: Setting, delivered: Delivered[], endCursor: 
   const failed = await s.query('select kind, last_error from jobs where status = $1', ['failed']);
   expect(failed).toEqual([]);
 }
-
-/** The distinct messages among files. */
-const distinct = (files: Delivered[]) => new Set(files.map((f) => f.messageId)).size;
 
 describe('ingesting a function mailbox from a folder, with processes dying and running side by side', () => {
   it('a kill -9 in the middle of a sync loses nothing and duplicates nothing', async () => {

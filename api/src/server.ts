@@ -2,11 +2,12 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createDevIssuer, type DevIssuer } from './auth/dev-issuer.ts';
 import { createEntraKeySource, entraAudiences, entraIssuers } from './auth/entra.ts';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator.ts';
 import type { Config } from './config.ts';
+import { createLogger } from './log-errors.ts';
 import { DEMO_ORGANISATION, DEMO_TENANT_ID } from './demo/organisation.ts';
 import { hostBot } from './http/bot-endpoint.ts';
 import { seedDemoCases, seedOrganisation } from './demo/seed.ts';
@@ -49,7 +50,7 @@ export interface RunningServer {
 export const DEV_AUDIENCE = 'api://diarium-dev';
 
 /** Opens the database and file store, seeds the demo when asked, and serves the API. */
-export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const handle = await openDatabase(config.database);
   const deps: Deps = { db: handle.db, blobs: createBlobStore(config.files), now: () => new Date() };
   const { validator, devIssuer } = await setUpAuth(config, handle);

@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type Problem,
 } from '@diarium/core';
+import { isDatabaseUnreachable } from '../store/pg-error.ts';
 
 /** The one table from error codes to HTTP statuses. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -87,11 +88,16 @@ function fromExpress(error: unknown): AppError | null {
   return null;
 }
 
+/** The database out of reach (restarting, connection lost): 503, try again, rather than a 500. */
+function fromDatabase(error: unknown): AppError | null {
+  return isDatabaseUnreachable(error) ? new AppError('unavailable', 'The database is unreachable', { params: { reason: 'database_unreachable' }, cause: error }) : null;
+}
+
 /** The last middleware: every error becomes problem+json; unexpected ones are logged, not shown. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const requestId = String(req.id ?? '');
-    const appError = isAppError(error) ? error : fromExpress(error);
+    const appError = isAppError(error) ? error : (fromExpress(error) ?? fromDatabase(error));
     const known = appError ?? new AppError('internal', 'Unexpected error', { cause: error });
     if (!appError) {
       logger.error({ err: error, requestId }, 'unexpected error');

@@ -76,9 +76,14 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 }
 
 async function openPostgres(config: { url: string; poolSize?: number }): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-  // An idle client that errors (the server restarts) must not take the process down.
+  // A server that takes connections but never answers (hung, or cut off by the network) gives an
+  // error within seconds, answered as 503, instead of requests that wait for ever.
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // An idle client that errors (the server restarts) must not take the process down; nor may a
+  // checked-out one (in a transaction) whose connection drops: node-postgres emits 'error' on it
+  // besides failing its query, and the pool removes it when it is released.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
