@@ -1,6 +1,7 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { QueueItemEvent } from '@diarium/core';
 import { formatDateTime } from '../../app/format.ts';
+import { useHistoryStyles } from '../../app/history-styles.ts';
 import { problemText } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
 import { useAsync } from '../../app/use-async.ts';
@@ -9,15 +10,6 @@ import { QueueProblem } from './QueueProblem.tsx';
 
 const useStyles = makeStyles({
   heading: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  time: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 /** One event as a sentence: who did what, with the queue, person, reason or document it names. */
@@ -50,6 +42,7 @@ export function itemEventSentence(event: QueueItemEvent, t: Translate): string {
 /** What has been done with the message, oldest first: the log the queue keeps of every message. */
 export function ItemHistory({ itemId, headingId }: { itemId: string; headingId: string }) {
   const styles = useStyles();
+  const history = useHistoryStyles();
   const { client, t, locale } = useServices();
   const [events, reload] = useAsync(() => client.getQueueItemEvents(itemId), [client, itemId]);
   return (
@@ -60,11 +53,11 @@ export function ItemHistory({ itemId, headingId }: { itemId: string; headingId: 
       {events.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('queues.history.loading')} />}
       {events.status === 'failed' && <QueueProblem text={problemText(events.error, t)} onRetry={reload} />}
       {events.status === 'done' && (
-        <ol className={styles.list}>
+        <ol className={history.list}>
           {events.value.map((event, n) => (
-            <li key={`${event.at}-${n}`} className={styles.item}>
+            <li key={`${event.at}-${n}`} className={history.item}>
               <span>{itemEventSentence(event, t)}</span>
-              <time dateTime={event.at} className={styles.time}>
+              <time dateTime={event.at} className={history.time}>
                 {formatDateTime(locale, event.at)}
               </time>
             </li>
