@@ -186,6 +186,28 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
               <Field label={t('queues.register.title')} required validationMessage={errors.title}>
                 <Input value={draft.title} onChange={(_, data) => set({ title: data.value })} />
               </Field>
+              <Checkbox label={t('queues.register.confidential')} checked={draft.confidential} onChange={(_, data) => set({ confidential: data.checked === true })} />
+              {draft.confidential && (
+                <>
+                  {draft.target === 'new' && <Text className={styles.note}>{t('queues.register.confidential.newCase')}</Text>}
+                  <Field
+                    label={t('queues.register.provision')}
+                    hint={t('queues.register.provisionHint')}
+                    required
+                    validationMessage={errors.confidentiality ?? errors['target.newCase.confidentiality']}
+                  >
+                    <Input value={draft.provision} onChange={(_, data) => set({ provision: data.value })} />
+                  </Field>
+                  <Field
+                    label={t('queues.register.publicTitle')}
+                    hint={t('queues.register.publicTitleHint')}
+                    required
+                    validationMessage={errors.publicTitle ?? errors['target.newCase.publicTitle']}
+                  >
+                    <Input value={draft.publicTitle} onChange={(_, data) => set({ publicTitle: data.value })} />
+                  </Field>
+                </>
+              )}
             </fieldset>
 
             <fieldset className={styles.fieldset}>

@@ -52,7 +52,7 @@ describe('the queues in Mitt arbete', () => {
   it('reads the counts and the messages again on its own while shown, so new mail appears without a reload', async () => {
     const api = serveQueues();
     server.use(...api.handlers);
-    renderTab(<Queues now={() => NOW} refreshEveryMs={100} />);
+    const { unmount } = renderTab(<Queues now={() => NOW} refreshEveryMs={100} />);
     press(await screen.findByRole('button', { name: 'Registraturen' }));
     await screen.findByRole('list', { name: /Registraturen/ });
     expect(within(queueCard('Registraturen')).getByText('Väntar: 3')).toBeTruthy();
@@ -60,6 +60,8 @@ describe('the queues in Mitt arbete', () => {
     api.state.items = [...api.state.items, queueItem(9, { subject: 'Ansökan om färdtjänst' })];
     await waitFor(() => expect(subjects()).toContain('Ansökan om färdtjänst'));
     await waitFor(() => expect(within(queueCard('Registraturen')).getByText('Väntar: 4')).toBeTruthy());
+    // Gone from the page, it reads nothing more.
+    unmount();
   });
 
   it('lists a queue’s waiting messages with the nearest deadline first, with deadline, badges, sender, assignee, suggested case and rule', async () => {

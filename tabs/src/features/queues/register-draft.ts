@@ -1,4 +1,4 @@
-import type { CaseSummary, Diary, FieldError, QueueItem, QueueItemMail, RegisterQueueItem } from '@diarium/core';
+import { OslProvisionSchema, type CaseSummary, type Diary, type FieldError, type QueueItem, type QueueItemMail, type RegisterQueueItem } from '@diarium/core';
 import type { Translate } from '../../messages.ts';
 
 /** Where the message goes: the case the rules suggested, another case, or a new one. */
@@ -19,6 +19,10 @@ export interface RegisterDraft {
   attachments: Record<number, boolean> | null;
   /** `MAIN_IS_MAIL`, or the index of the main attachment. */
   main: string;
+  /** Marked confidential (the document, and a new case with it), under an OSL provision, with a public title. */
+  confidential: boolean;
+  provision: string;
+  publicTitle: string;
 }
 
 /** The defaults: the suggested case when there is one, the subject as both titles. */
@@ -32,6 +36,9 @@ export function initialDraft(item: QueueItem): RegisterDraft {
     title: subject,
     attachments: null,
     main: MAIN_IS_MAIL,
+    confidential: false,
+    provision: '',
+    publicTitle: '',
   };
 }
 
@@ -45,7 +52,17 @@ const mayRegister = (role: string) => role === 'registrar' || role === 'officer'
 export const registrableDiaries = (diaries: Diary[]) => diaries.filter((d) => d.myRoles.some(mayRegister));
 
 /** The form's fields, by the API's names; a server error lands on the nearest of them. */
-export const FORM_FIELDS = ['target.newCase.diary', 'target.newCase.title', 'target', 'title', 'attachments'] as const;
+export const FORM_FIELDS = [
+  'target.newCase.diary',
+  'target.newCase.title',
+  'target.newCase.confidentiality',
+  'target.newCase.publicTitle',
+  'target',
+  'title',
+  'attachments',
+  'confidentiality',
+  'publicTitle',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type FieldMessages = Partial<Record<FormField, string>>;
 
@@ -58,6 +75,10 @@ export function validateDraft(draft: RegisterDraft, t: Translate): FieldMessages
     if (!draft.caseTitle.trim()) errors['target.newCase.title'] = t('queues.register.required');
   }
   if (!draft.title.trim()) errors.title = t('queues.register.required');
+  if (draft.confidential) {
+    if (!OslProvisionSchema.safeParse(draft.provision).success) errors.confidentiality = t('queues.register.provisionInvalid');
+    if (!draft.publicTitle.trim()) errors.publicTitle = t('queues.register.publicTitleRequired');
+  }
   return errors;
 }
 
@@ -78,12 +99,12 @@ export function placeFieldErrors(errors: FieldError[]): { placed: FieldMessages;
 
 /** The POST /queue-items/{id}/registration body for what the form holds. */
 export function registrationBody(item: QueueItem, draft: RegisterDraft, mail: QueueItemMail | null, alsoInOtherCase: boolean): RegisterQueueItem {
+  const marking = draft.confidential ? { confidentiality: { provision: draft.provision.trim() }, publicTitle: draft.publicTitle.trim() } : {};
   const target: RegisterQueueItem['target'] =
     draft.target === 'new'
-      ? { newCase: { diary: draft.diary, title: draft.caseTitle.trim() } }
+      ? { newCase: { diary: draft.diary, title: draft.caseTitle.trim(), ...marking } }
       : { caseRef: draft.target === 'suggested' ? item.suggestedCase!.id : draft.chosenCase!.id };
-  if (!mail) return { target, title: draft.title.trim(), attachments: [], alsoInOtherCase };
-  const chosen = draft.attachments ?? initialAttachments(mail);
-  const attachments = mail.attachments.flatMap((a, index) => (chosen[index] ? [{ name: a.name, size: a.size, main: draft.main === String(index) }] : []));
-  return { target, title: draft.title.trim(), attachments, alsoInOtherCase };
+  const chosen = mail ? (draft.attachments ?? initialAttachments(mail)) : {};
+  const attachments = (mail?.attachments ?? []).flatMap((a, index) => (chosen[index] ? [{ name: a.name, size: a.size, main: draft.main === String(index) }] : []));
+  return { target, title: draft.title.trim(), ...marking, attachments, alsoInOtherCase };
 }

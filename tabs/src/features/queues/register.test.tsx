@@ -145,6 +145,28 @@ describe('registering a message from a queue', () => {
     await waitFor(() => expect(status()).toBe(`Diarieförd som BN 2026/0101-1: ”${ALTAN}”.`));
   });
 
+  it('marks a confidential message and its new case, and asks for a proper provision and a public title before sending', async () => {
+    const api = await openRegistry();
+    const dialog = await openRegistration();
+    press(within(dialog).getByRole('radio', { name: 'Ett nytt ärende' }));
+    await within(dialog).findByRole('combobox', { name: /^Diarium/ });
+    press(within(dialog).getByRole('checkbox', { name: 'Meddelandet innehåller uppgifter som omfattas av sekretess' }));
+    expect(within(dialog).getByText('Handlingen och det nya ärendet sekretessmarkeras, med samma bestämmelse och offentliga titel.')).toBeTruthy();
+    type(field(dialog, 'Bestämmelse i OSL'), '26:1');
+    submit(dialog);
+
+    expect(await within(dialog).findByText('Skriv bestämmelsen som ”OSL 26 kap. 1 §”.')).toBeTruthy();
+    expect(within(dialog).getByText('Ange en offentlig titel när handlingen är sekretessmarkerad.')).toBeTruthy();
+    expect(api.state.sent).toEqual([]);
+
+    type(field(dialog, 'Bestämmelse i OSL'), 'OSL 26 kap. 1 §');
+    type(field(dialog, 'Offentlig titel'), 'Fråga om bygglov');
+    submit(dialog);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const marking = { confidentiality: { provision: 'OSL 26 kap. 1 §' }, publicTitle: 'Fråga om bygglov' };
+    expect(api.state.sent.at(-1)!.body).toMatchObject({ target: { newCase: { diary: 'KS', title: ALTAN, ...marking } }, title: ALTAN, ...marking });
+  });
+
   it('finds another case by its number, and asks for one before sending', async () => {
     const api = await openRegistry();
     const dialog = await openRegistration();
