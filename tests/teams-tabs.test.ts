@@ -231,7 +231,7 @@ describe('the personal tab', () => {
 });
 
 describe('the function mailboxes’ queues in Mitt arbete', () => {
-  it('shows the registrar the mail waiting in her queue, routed by its rules, and lets her take one', async () => {
+  it('shows the registrar the mail waiting in her queue, routed by its rules, and lets her take one, read one and register it into the case its rules found', async () => {
     // The demo's kommunen@ folder is synced by a job soon after the API starts.
     const token = await tokenFor(api.url, REGISTRAR);
     for (let tries = 0; ; tries++) {
@@ -255,6 +255,25 @@ describe('the function mailboxes’ queues in Mitt arbete', () => {
     await item.getByRole('button', { name: 'Ta' }).click();
     await item.getByText('Tilldelad: Karin Lindqvist').waitFor();
     await expectAccessible(teams);
+
+    // A message whose rules found its case: read it, then register it there, from the same list.
+    const suggested = list.getByRole('listitem').filter({ hasText: /Föreslaget ärende: KS/ }).first();
+    const subject = (await suggested.getByRole('heading', { level: 4 }).textContent())!;
+    await suggested.getByRole('button', { name: 'Öppna' }).click();
+    const mail = tab.getByRole('dialog', { name: `Meddelandet ”${subject}”` });
+    await mail.getByRole('region', { name: 'Historik' }).getByText('Karin Lindqvist öppnade meddelandet.').waitFor();
+    await expectAccessible(teams);
+    await mail.getByRole('button', { name: 'Stäng' }).click();
+    await mail.waitFor({ state: 'hidden' });
+
+    await suggested.getByRole('button', { name: 'Diarieför' }).click();
+    const form = tab.getByRole('dialog', { name: `Diarieför ”${subject}”` });
+    await form.getByRole('textbox', { name: /^Handlingens titel/ }).waitFor();
+    await expectAccessible(teams);
+    await form.getByRole('button', { name: 'Diarieför' }).click();
+    await form.waitFor({ state: 'hidden', timeout: 30_000 });
+    await tab.getByText(/^Diarieförd som KS \d{4}\/\d{4}-\d+: ”/).waitFor();
+    await expect(list.getByRole('heading', { level: 4, name: subject }).count()).resolves.toBe(0);
   });
 });
 
