@@ -6,12 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startApiProcess, tokenFor } from './support/api-process.ts';
 import { sleep, waitFor } from './support/mail-folder.ts';
 import { createPostgresDatabase } from './support/postgres.ts';
+import { startPrivatePostgres } from './support/private-postgres.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
 // PostgreSQL restarting under an API process that is serving light load. The shared server is
 // not touched (other test files use it meanwhile): a TCP proxy on loopback stands between the
 // one API process and its database, and cuts every connection and refuses new ones for a few
-// seconds, as a restart does. Requests then fail cleanly and quickly (503 problem+json, never
+// seconds, as a restart does; and a server of the test's own is stopped and started for real. Requests then fail cleanly and quickly (503 problem+json, never
 // a 500 or a hang), /readyz says so, and service comes back by itself in the same process.
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -36,6 +37,31 @@ interface Outcome {
   status: number | 'timeout' | 'network';
   contentType: string;
   body: unknown;
+}
+
+/** Asks the API, bounded in time, and keeps what came back, or that nothing did. */
+function caller(apiUrl: string, token: string) {
+  return async (what: Outcome['what'], path: string, init: RequestInit = {}): Promise<Outcome> => {
+    const startedAt = Date.now();
+    try {
+      const res = await fetch(`${apiUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        signal: AbortSignal.timeout(REQUEST_BOUND_MS),
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: kept as text for the failure message.
+      }
+      return { what, startedAt, endedAt: Date.now(), status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+    } catch (error) {
+      const status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      return { what, startedAt, endedAt: Date.now(), status, contentType: '', body: String(error) };
+    }
+  };
 }
 
 /** Whether a connection other than `watcher`'s is inside a transaction that has written. */
@@ -79,27 +105,7 @@ describe('the database restarting under light load', () => {
     const token = await tokenFor(api.url, 'karin.lindqvist@ekby.se');
     expect(proxy.connections()).toBeGreaterThan(0);
 
-    const call = async (what: Outcome['what'], path: string, init: RequestInit = {}): Promise<Outcome> => {
-      const startedAt = Date.now();
-      try {
-        const res = await fetch(`${api.url}${path}`, {
-          ...init,
-          headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-          signal: AbortSignal.timeout(REQUEST_BOUND_MS),
-        });
-        const text = await res.text();
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // Not JSON: kept as text for the failure message.
-        }
-        return { what, startedAt, endedAt: Date.now(), status: res.status, contentType: res.headers.get('content-type') ?? '', body };
-      } catch (error) {
-        const status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
-        return { what, startedAt, endedAt: Date.now(), status, contentType: '', body: String(error) };
-      }
-    };
+    const call = caller(api.url, token);
 
     // Watching the server directly, not through the proxy.
     const watcher = new pg.Client({ connectionString: database.url });
@@ -190,6 +196,43 @@ describe('the database restarting under light load', () => {
       expect(sequences).toEqual(sequences.map((_, i) => i + 1));
     }
 
+    expect(await api.stop()).toBe(0);
+  });
+  it('comes back by itself after a real restart of its PostgreSQL server, answering 503 while it was down', async () => {
+    const server = await startPrivatePostgres();
+    cleanups.push(() => server.close());
+    const dataDir = await mkdtemp(join(tmpdir(), 'diarium-db-restart-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const api = await startApiProcess({
+      DATABASE_URL: server.url,
+      DATABASE_POOL_SIZE: '4',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://localhost:3000',
+      HOST: '127.0.0.1',
+      DEMO_CASES: '5',
+      JOB_POLL_MS: '200',
+    });
+    cleanups.push(() => api.stop());
+    const pid = api.child.pid;
+    const call = caller(api.url, await tokenFor(api.url, 'karin.lindqvist@ekby.se'));
+    const register = (n: number) => call('register', '/api/v1/cases', { method: 'POST', body: JSON.stringify({ diary: 'KS', title: `Skrivelse om parkering ${n}` }) });
+
+    expect((await register(0)).status).toBe(201);
+    await server.stop();
+    // Down: a registration and the readiness probe say so, quickly and cleanly.
+    const down = await Promise.all([register(1), call('readyz', '/readyz')]);
+    expect(down.map((o) => o.status)).toEqual([503, 503]);
+    expect(down[0]!.contentType).toMatch(/^application\/problem\+json/);
+    expect((down[0]!.body as { code: string }).code).toBe('unavailable');
+    expect(Math.max(...down.map((o) => o.endedAt - o.startedAt))).toBeLessThan(REQUEST_BOUND_MS);
+
+    await server.start();
+    // Up again: the same process serves, with connections of the new server's.
+    const back = await waitFor('a registration to succeed again', async () => ((await register(2)).status === 201 ? true : null), { withinMs: 10_000, everyMs: 200 });
+    expect(back).toBe(true);
+    expect((await call('readyz', '/readyz')).status).toBe(200);
+    expect(api.child.pid).toBe(pid);
+    expect(api.child.exitCode).toBeNull();
     expect(await api.stop()).toBe(0);
   });
 });
