@@ -3,24 +3,13 @@ import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Spi
 import type { FieldError } from '@diarium/core';
 import { useT } from '../../app/services.tsx';
 import { problemText } from '../../app/problem.ts';
+import { SECTION_STYLES } from '../../app/section-styles.ts';
 
 /** Opens a case in place of the lists; `from` gets the focus back on return. */
 export type OpenCase = (caseNumber: string, from: HTMLElement) => void;
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    // High contrast drops shadows; the border keeps the sections apart.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  ...SECTION_STYLES,
   caseButton: { textAlign: 'start' },
   caseNumber: { fontWeight: tokens.fontWeightSemibold },
 });

@@ -8,21 +8,10 @@ import { useAsync } from '../../app/use-async.ts';
 import { useRefresh } from '../../app/use-refresh.ts';
 import { QueueItems } from './QueueItems.tsx';
 import { QueueProblem } from './QueueProblem.tsx';
+import { SECTION_STYLES } from '../../app/section-styles.ts';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    // High contrast drops shadows; the border keeps the sections apart.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  ...SECTION_STYLES,
   queues: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   queue: {
     display: 'flex',
