@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_MAILBOX_JOB } from '../jobs/ingest-jobs.ts';
+import { SUBSCRIPTIONS_JOB, SYNC_MAILBOX_JOB } from '../jobs/ingest-jobs.ts';
+import { enqueueJob } from '../jobs/queue.ts';
 import { setSyncState } from '../store/function-mailboxes.ts';
 import { events, jobs } from '../store/schema.ts';
 import { signedInCaller, startTestServer, type ApiCall, type TestServer } from './test-server.ts';
@@ -77,7 +78,11 @@ describe('the queues, as administrators configure them', () => {
 });
 
 describe('the function mailboxes, as administrators configure them', () => {
-  it('adds a mailbox with its routing rules, shows its sync state, and has it synced at once', async () => {
+  it('adds a mailbox with its routing rules, shows its sync state, and has it synced and subscribed to at once', async () => {
+    // The hourly round that keeps Graph subscriptions, next due in an hour.
+    const { db } = s.register.deps;
+    const inAnHour = new Date(s.register.deps.now().getTime() + 3_600_000);
+    await enqueueJob(db, { kind: SUBSCRIPTIONS_JOB, key: 'all', payload: {}, runAt: inAnHour }, s.register.deps.now());
     const registry = await newQueue('Registraturen');
     const permits = await newQueue('Bygglov', { unitId: s.register.unitIds['Stadsbyggnadskontoret'] });
     const res = await call('POST', '/api/v1/admin/function-mailboxes', {
@@ -109,6 +114,9 @@ describe('the function mailboxes, as administrators configure them', () => {
     ]);
     const sync = await s.register.deps.db.select().from(jobs).where(and(eq(jobs.kind, SYNC_MAILBOX_JOB), eq(jobs.key, res.body.id as string)));
     expect(sync).toHaveLength(1);
+    const [round] = await db.select().from(jobs).where(and(eq(jobs.kind, SUBSCRIPTIONS_JOB), eq(jobs.status, 'pending')));
+    expect(round!.runAt.getTime()).toBeLessThan(inAnHour.getTime());
+    expect(round!.runAt.getTime()).toBeLessThanOrEqual(s.register.deps.now().getTime());
 
     await setSyncState(s.register.deps.db, res.body.id as string, { syncedAt: new Date('2026-11-23T08:00:00Z'), error: 'GraphError: 503' });
     const [listed] = (await call('GET', '/api/v1/admin/function-mailboxes')).body.items as { address: string; sync: unknown }[];

@@ -9,7 +9,7 @@ import type { Deps } from '../services/context.ts';
 import { giveUpQueueItemMark, MARK_QUEUE_ITEM_JOB, markQueueItem } from '../services/mark-queue-item.ts';
 import type { Queryable } from '../store/database.ts';
 import { findFunctionMailbox, listFunctionMailboxes, setSyncState } from '../store/function-mailboxes.ts';
-import { enqueueJob } from './queue.ts';
+import { bringJobForward, enqueueJob } from './queue.ts';
 import type { JobHandler } from './runner.ts';
 
 /** Each mailbox's sync, again every MAILBOX_SYNC_SECONDS: the safety net under Graph's notifications. */
@@ -97,6 +97,11 @@ export function subscriptionJobHandlers(
 
 export async function scheduleSubscriptions(db: Queryable, now: Date): Promise<void> {
   await enqueueJob(db, { kind: SUBSCRIPTIONS_JOB, key: 'all', payload: {}, runAt: now }, now);
+}
+
+/** A new mailbox gets its subscription in the next round, now, where subscriptions are kept at all. */
+export async function hastenSubscriptions(db: Queryable, now: Date): Promise<void> {
+  await bringJobForward(db, SUBSCRIPTIONS_JOB, 'all', now);
 }
 
 export async function requestSubscriptionRenewal(db: Queryable, mailboxId: string, now: Date): Promise<void> {

@@ -20,6 +20,17 @@ export async function enqueueJob(db: Queryable, job: NewJob, now: Date): Promise
     .onConflictDoNothing();
 }
 
+/**
+ * Runs a pending job now instead of at its time (a new mailbox's subscription need not wait for
+ * the hourly round). Nothing happens when no such job is pending, as when that work is not done here.
+ */
+export async function bringJobForward(db: Queryable, kind: string, key: string, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ runAt: now })
+    .where(and(eq(jobs.kind, kind), eq(jobs.key, key), eq(jobs.status, 'pending'), sql`${jobs.runAt} > ${now.toISOString()}::timestamptz`));
+}
+
 /** Drops the pending jobs of a kind: the demo's seeded history is not news to tell anyone. */
 export async function dropPendingJobs(db: Queryable, kind: string): Promise<void> {
   await db.delete(jobs).where(and(eq(jobs.kind, kind), eq(jobs.status, 'pending')));

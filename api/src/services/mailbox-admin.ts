@@ -12,7 +12,7 @@ import {
   type UpdateQueue,
 } from '@diarium/core';
 import { z } from 'zod';
-import { scheduleMailboxSyncs } from '../jobs/ingest-jobs.ts';
+import { hastenSubscriptions, scheduleMailboxSyncs } from '../jobs/ingest-jobs.ts';
 import type { Queryable } from '../store/database.ts';
 import { addQueueMembers, insertFunctionMailbox, insertQueue } from '../store/function-mailboxes.ts';
 import {
@@ -190,7 +190,7 @@ export async function getFunctionMailboxConfig(deps: Pick<Deps, 'db'>, actor: Ac
   return (await toMailboxes(deps.db, actor.orgId, [row]))[0]!;
 }
 
-/** Adds a function mailbox, recorded, and has it synced at once and then on the timer. */
+/** Adds a function mailbox, recorded, and has it synced at once and then on the timer, and subscribed to at once. */
 export async function createFunctionMailbox(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, input: CreateFunctionMailbox): Promise<FunctionMailbox> {
   requireAdmin(actor);
   if (await mailboxAddressTaken(deps.db, actor.orgId, input.address)) throw addressTaken();
@@ -211,6 +211,8 @@ export async function createFunctionMailbox(deps: Pick<Deps, 'db' | 'now'>, acto
         });
         // The job exists exactly when the mailbox does: the first sync runs as soon as a runner is free.
         await scheduleMailboxSyncs(tx, at);
+        // Its Graph subscription is made now, not in the hourly round: new mail is seen at once.
+        await hastenSubscriptions(tx, at);
         return created;
       }),
     addressTaken,
