@@ -270,6 +270,12 @@ describe('the function mailboxes’ queues in Mitt arbete', () => {
     const form = tab.getByRole('dialog', { name: `Diarieför ”${subject}”` });
     await form.getByRole('textbox', { name: /^Handlingens titel/ }).waitFor();
     await expectAccessible(teams);
+    // A new case would start in kommunen@'s diary and the registry's unit; its fields are accessible too.
+    await form.getByRole('radio', { name: 'Ett nytt ärende' }).check();
+    await expect(form.getByRole('combobox', { name: /^Diarium/ }).inputValue()).resolves.toBe('KS');
+    await expect(form.getByRole('combobox', { name: /^Ansvarig enhet/ }).locator('option:checked').textContent()).resolves.toBe('Kommunledningskontoret');
+    await expectAccessible(teams);
+    await form.getByRole('radio', { name: /^Föreslaget ärende/ }).check();
     await form.getByRole('button', { name: 'Diarieför' }).click();
     await form.waitFor({ state: 'hidden', timeout: 30_000 });
     await tab.getByText(/^Diarieförd som KS \d{4}\/\d{4}-\d+: ”/).waitFor();

@@ -58,6 +58,9 @@ import {
   QueueItemPageSchema,
   QueueItemSchema,
   QueueItemRegistrationSchema,
+  BulkQueueRegistrationResultSchema,
+  type BulkQueueRegistration,
+  type BulkQueueRegistrationResult,
   QueueItemEventListSchema,
   type QueueItemEvent,
   type QueueItemRegistration,
@@ -252,6 +255,9 @@ export function createApiClient(options: ApiClientOptions) {
     /** Registers a queue item's mail into a case or a new one, as the add-in registers a mail. */
     registerQueueItem: (id: string, version: number, input: RegisterQueueItem): Promise<QueueItemRegistration> =>
       request(QueueItemRegistrationSchema, 'POST', `/queue-items/${ref(id)}/registration`, { json: input, headers: { 'if-match': `"${version}"` } }),
+    /** Several messages into one case (a new one is made with the first): one outcome per message. */
+    registerQueueItems: (input: BulkQueueRegistration): Promise<BulkQueueRegistrationResult> =>
+      request(BulkQueueRegistrationResultSchema, 'POST', '/queue-items/registrations', { json: input }),
     grantAccess: async (caseIdOrNumber: string, userId: string): Promise<void> => {
       await request(null, 'POST', `/cases/${ref(caseIdOrNumber)}/grants`, { json: { userId } });
     },

@@ -41,7 +41,15 @@ beforeAll(async () => {
   queue['building'] = await insertQueue(db, { orgId, name: 'Bygglov', unitId: s.register.unitIds['Stadsbyggnadskontoret']! });
   await addQueueMembers(db, queue['registry'], [ids['karin']!]);
   await addQueueMembers(db, queue['building'], [ids['amira']!]);
-  const mailboxId = await insertFunctionMailbox(db, { orgId, address: 'kommunen@ekby.se', displayName: 'Ekby kommun', defaultQueueId: queue['registry'], updatedAt: new Date() });
+  const mailboxId = await insertFunctionMailbox(db, {
+    orgId,
+    address: 'kommunen@ekby.se',
+    displayName: 'Ekby kommun',
+    unitId: s.register.unitIds['Kommunledningskontoret']!,
+    defaultDiaryId: s.register.diaryIds['KS']!,
+    defaultQueueId: queue['registry'],
+    updatedAt: new Date(),
+  });
   const now = Date.now();
   const source: MailSource = {
     kind: 'graph',
@@ -87,6 +95,8 @@ describe('the queues of the function mailboxes', () => {
     expect(list[0]!.subject).toBe('Fråga om bygglov för altan');
     const [first] = (await call('GET', `/api/v1/queues/${queue['registry']}/items?limit=1`, { as: 'karin' })).body.items as Record<string, unknown>[];
     expect(first).toMatchObject({ from: { address: 'anna.svensson@example.se', name: 'Anna Svensson' }, mailbox: { address: 'kommunen@ekby.se' }, status: 'waiting' });
+    // A new case for it starts in the mailbox's diary and, the registry queue having no unit, in the mailbox's.
+    expect(first!['newCaseDefaults']).toEqual({ diary: 'KS', unit: { id: s.register.unitIds['Kommunledningskontoret'], name: 'Kommunledningskontoret' } });
   });
 
   it('lets a member take an item, refuses a stale version, and keeps the history', async () => {
@@ -130,6 +140,8 @@ describe('the queues of the function mailboxes', () => {
     const forwarded = await call('POST', '/api/v1/queue-items/actions', { json: { itemIds: [altan.id], action: { action: 'forward', queueId: queue['building'] } } });
     expect(forwarded.status).toBe(200);
     expect((await items('amira', queue['building']!)).items.map((i) => i.subject)).toEqual(['Fråga om bygglov för altan']);
+    // In the building queue, a new case for it belongs to the queue's unit.
+    expect(forwarded.body.items[0].newCaseDefaults.unit.name).toBe('Stadsbyggnadskontoret');
     const history = (await call('GET', `/api/v1/queue-items/${altan.id}/events`, { as: 'amira' })).body.items as { action: string; queue: { name: string } | null; actor: { name: string } | null }[];
     expect(history.map((e) => [e.action, e.queue?.name ?? null, e.actor?.name ?? null])).toEqual([
       ['item.received', 'Registraturen', null],

@@ -66,6 +66,7 @@ const ITEM_COLUMNS = sql`
   i.id, i.queue_id, i.subject, i.from_address, i.from_name, i.body_preview, i.has_attachments, i.received_at, i.deadline_at, i.warn_at,
   i.status, i.unimportant, i.set_aside_reason, i.version, i.rule_id, i.rule_name,
   mb.id as mailbox_id, mb.address as mailbox_address, mb.display_name as mailbox_name,
+  md.prefix as default_diary, coalesce(qu.id, mu.id) as default_unit_id, coalesce(qu.name, mu.name) as default_unit_name,
   a.id as assignee_id, a.name as assignee_name, a.email as assignee_email,
   c.id as case_id, c.case_number, c.public_title as case_public_title,
   d.id as document_id, d.document_number`;
@@ -73,6 +74,10 @@ const ITEM_COLUMNS = sql`
 const ITEM_JOINS = sql`
   from queue_items i
   join function_mailboxes mb on mb.id = i.mailbox_id
+  join queues q on q.id = i.queue_id
+  left join units qu on qu.id = q.unit_id
+  left join units mu on mu.id = mb.unit_id
+  left join diaries md on md.id = mb.default_diary_id
   left join users a on a.id = i.assignee_id
   left join cases c on c.id = i.suggested_case_id
   left join documents d on d.id = i.document_id`;
@@ -97,6 +102,9 @@ interface ItemRow {
   mailbox_id: string;
   mailbox_address: string;
   mailbox_name: string;
+  default_diary: string | null;
+  default_unit_id: string | null;
+  default_unit_name: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
   assignee_email: string | null;
@@ -124,6 +132,7 @@ function toQueueItem(r: ItemRow): QueueItem {
     suggestedCase: r.case_id ? { id: r.case_id, caseNumber: r.case_number!, publicTitle: r.case_public_title! } : null,
     rule: r.rule_id && r.rule_name ? { id: r.rule_id, name: r.rule_name } : null,
     unimportant: r.unimportant,
+    newCaseDefaults: { diary: r.default_diary, unit: r.default_unit_id ? { id: r.default_unit_id, name: r.default_unit_name! } : null },
     setAsideReason: r.set_aside_reason,
     document: r.document_id ? { id: r.document_id, documentNumber: r.document_number! } : null,
     version: r.version,

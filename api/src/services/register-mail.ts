@@ -47,7 +47,8 @@ export async function registerMail(
 export type MailStoreDeps = Omit<MailDeps, 'graph'>;
 
 /** What the user asks of a mail's registration, wherever the mail lies. */
-export type MailRegistrationInput = Omit<RegisterMailInput, 'itemId' | 'mailbox'>;
+/** A mail's registration wherever it lies; the attachments chosen, or all but the images in its text. */
+export type MailRegistrationInput = Omit<RegisterMailInput, 'itemId' | 'mailbox' | 'attachments'> & { attachments: AttachmentSelection };
 
 /** Where the mail goes, checked before anything is fetched: an existing case the actor may add to, or a new one. */
 export async function planMailTarget(deps: Deps, actor: Actor, target: RegisterMailInput['target']): Promise<MailTargetPlan> {

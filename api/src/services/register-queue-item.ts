@@ -7,14 +7,15 @@ import { readMail } from '../mail/mime.ts';
 import { rowsOf } from '../store/database.ts';
 import { appendQueueItemEvents } from '../store/function-mailboxes.ts';
 import type { Actor, Deps } from './context.ts';
-import type { MailAtSource } from './fetch-mail.ts';
+import type { AttachmentSelection, MailAtSource } from './fetch-mail.ts';
 import { mailContent } from './get-mail.ts';
 import { requestQueueItemMark } from './mark-queue-item.ts';
 import { getQueueItem, handleableQueue } from './queues.ts';
 import type { Registered } from './register-case.ts';
 import { planMailTarget, registerMailFrom } from './register-mail.ts';
 
-export type RegisterQueueItemInput = z.output<typeof RegisterQueueItemSchema>;
+/** As asked through the API; a bulk registration asks for every attachment but the images in the text. */
+export type RegisterQueueItemInput = Omit<z.output<typeof RegisterQueueItemSchema>, 'attachments'> & { attachments: AttachmentSelection };
 
 /** What registering from a queue needs: the register, the size limit, and where the function mailboxes' mail lies. */
 export interface QueueMailDeps extends Deps {

@@ -16,7 +16,7 @@ import {
 export const CaseStatusSchema = z.enum(['open', 'closed', 'cancelled']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-const ClassificationSchema = z
+export const ClassificationSchema = z
   .string()
   .trim()
   .max(50)

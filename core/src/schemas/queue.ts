@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, UnitRefSchema, UserRefSchema } from './common.ts';
 import { DocumentSchema } from './document.ts';
+import { MailTargetSchema } from './mail.ts';
 
 /** Why a message was set aside instead of registered (OSL 5 kap. 1 §: what need not be registered). */
 export const SetAsideReasonSchema = z.enum(['unimportant', 'not_official', 'spam', 'answered']);
@@ -42,6 +43,11 @@ export const QueueItemSchema = z.object({
   /** The rule that routed it here, by its name then. */
   rule: z.object({ id: IdSchema, name: z.string() }).nullable(),
   unimportant: z.boolean(),
+  /**
+   * What a new case for it starts from: the diary of the mailbox it came to, and the unit of the
+   * queue it is in (or else the mailbox's owning unit).
+   */
+  newCaseDefaults: z.object({ diary: z.string().nullable(), unit: UnitRefSchema.nullable() }),
   setAsideReason: SetAsideReasonSchema.nullable(),
   document: z.object({ id: IdSchema, documentNumber: z.string() }).nullable(),
   version: z.number().int().positive(),
@@ -85,6 +91,41 @@ export const QueueItemRegistrationSchema = z.object({
   alreadyRegistered: z.boolean(),
 });
 export type QueueItemRegistration = z.infer<typeof QueueItemRegistrationSchema>;
+
+/**
+ * POST /queue-items/registrations: several messages into one case, existing or new (made with
+ * the first). Each message becomes a document of its own, titled by its subject, with its
+ * attachments (not the images in its text); each is sent with the version the user saw.
+ */
+export const BulkQueueRegistrationSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: IdSchema, version: z.number().int().positive() }))
+    .min(1)
+    .max(50)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: 'field.items.unique' }),
+  target: MailTargetSchema,
+});
+export type BulkQueueRegistration = z.input<typeof BulkQueueRegistrationSchema>;
+
+/** How one message of a bulk registration went: registered (or it already was), or why not, in the API's words. */
+export const BulkRegistrationOutcomeSchema = z.object({
+  itemId: IdSchema,
+  status: z.enum(['registered', 'alreadyRegistered', 'failed']),
+  document: z.object({ id: IdSchema, documentNumber: z.string(), caseId: IdSchema }).nullable(),
+  problem: z.object({ status: z.number().int(), title: z.string(), detail: z.string().nullable() }).nullable(),
+});
+export type BulkRegistrationOutcome = z.infer<typeof BulkRegistrationOutcomeSchema>;
+
+/**
+ * The answer: one outcome per message, in the order sent. Not all or none: each message is read
+ * from its mailbox on its own, and one that fails stays waiting in its queue with the reason.
+ */
+export const BulkQueueRegistrationResultSchema = z.object({
+  items: z.array(BulkRegistrationOutcomeSchema),
+  /** The case they went into (the new one, once made); null when none was registered. */
+  case: z.object({ id: IdSchema, caseNumber: z.string() }).nullable(),
+});
+export type BulkQueueRegistrationResult = z.infer<typeof BulkQueueRegistrationResultSchema>;
 
 /** What happened to a queue item; the log every message keeps (flexiteBPMS and Artvise call it the message's history). */
 export const QueueItemEventActionSchema = z.enum([

@@ -10,15 +10,18 @@ export interface PersonPickerProps {
   onChoose: (user: User | null) => void;
   /** Shown at the field when nobody is chosen and the form is sent. */
   validationMessage?: string | undefined;
+  /** Optional fields say what nobody chosen means, before the search hint. */
+  optional?: { noneMeans: string };
 }
 
 /** A colleague found by name or e-mail as the user types (GET /users?q=). */
-export function PersonPicker({ label, chosen, onChoose, validationMessage }: PersonPickerProps) {
+export function PersonPicker({ label, chosen, onChoose, validationMessage, optional }: PersonPickerProps) {
   const { client, t } = useServices();
   return (
     <SearchPicker
       label={label}
-      hint={t('people.searchHint')}
+      hint={optional ? `${t('people.searchHint')} ${optional.noneMeans}` : t('people.searchHint')}
+      required={!optional}
       chosen={chosen}
       onChoose={onChoose}
       validationMessage={validationMessage}

@@ -13,6 +13,8 @@ export interface SearchPickerProps<T extends { id: string }> {
   onChoose: (chosen: T | null) => void;
   /** Shown at the field when nothing is chosen and the form is sent. */
   validationMessage?: string | undefined;
+  /** Whether the form needs a choice here (the default); emptying an optional field chooses none. */
+  required?: boolean;
   /** Asks the API for what matches the words typed (at least two characters). */
   find: (query: string) => Promise<T[]>;
   /** What the field shows once one is chosen, and the option's text for the list's own typing. */
@@ -28,7 +30,7 @@ export interface SearchPickerProps<T extends { id: string }> {
  * answer to an older query is dropped, the list opens when the answer arrives, and the live
  * region says what is going on. The person and case pickers are this, with their own search.
  */
-export function SearchPicker<T extends { id: string }>({ label, hint, chosen, onChoose, validationMessage, find, textOf, labelOf, says }: SearchPickerProps<T>) {
+export function SearchPicker<T extends { id: string }>({ label, hint, chosen, onChoose, validationMessage, required = true, find, textOf, labelOf, says }: SearchPickerProps<T>) {
   const [query, setQuery] = useState(chosen ? textOf(chosen) : '');
   const [search, setSearch] = useState<Search<T>>({ status: 'idle' });
   const [listOpen, setListOpen] = useState(false);
@@ -70,7 +72,7 @@ export function SearchPicker<T extends { id: string }>({ label, hint, chosen, on
 
   return (
     <>
-      <Field label={label} hint={hint} required validationMessage={validationMessage}>
+      <Field label={label} hint={hint} required={required} validationMessage={validationMessage}>
         <Combobox
           freeform
           open={listOpen}

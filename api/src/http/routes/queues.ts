@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { BulkQueueActionSchema, IdSchema, QueueItemActionSchema, QueueItemQuerySchema, RegisterQueueItemSchema } from '@diarium/core';
+import { BulkQueueActionSchema, BulkQueueRegistrationSchema, IdSchema, QueueItemActionSchema, QueueItemQuerySchema, RegisterQueueItemSchema } from '@diarium/core';
 import type { MailSource } from '../../ingest/mail-source.ts';
 import type { Deps } from '../../services/context.ts';
 import { readQueueItemMail, registerQueueItem } from '../../services/register-queue-item.ts';
+import { registerQueueItems } from '../../services/register-queue-items.ts';
 import { actOnQueueItems, getQueueItem, listMyQueues, listQueueItemEvents, listQueueItems } from '../../services/queues.ts';
 import { actorOf } from '../context.ts';
 import { etagOf, versionFromIfMatch } from '../etag.ts';
-import { localeOf } from '../problem.ts';
+import { localeOf, toProblem } from '../problem.ts';
 import { parseInput } from '../validate.ts';
 
 const QueueParams = z.object({ queueId: IdSchema });
@@ -15,8 +16,8 @@ const ItemParams = z.object({ itemId: IdSchema });
 
 /**
  * The function mailboxes' queues: /queues (mine, with what waits), /queues/{id}/items, the
- * actions on one item (If-Match, its version) or on many at once (all or none), and an item's
- * registration into a case.
+ * actions on one item (If-Match, its version) or on many at once (all or none), and the
+ * registration of one item, or of several into one case.
  */
 export function queuesRouter(deps: Deps, options: { mailSource: MailSource | null; maxUploadBytes: number }): Router {
   const router = Router();
@@ -59,6 +60,20 @@ export function queuesRouter(deps: Deps, options: { mailSource: MailSource | nul
     const input = parseInput(RegisterQueueItemSchema, req.body, localeOf(req));
     const { outcome, value } = await registerQueueItem(mailDeps, actorOf(res), itemId, version, input);
     res.status(outcome === 'created' ? 201 : 200).set('ETag', etagOf(value.item.version)).json(value);
+  });
+  router.post('/queue-items/registrations', async (req, res) => {
+    const locale = localeOf(req);
+    const input = parseInput(BulkQueueRegistrationSchema, req.body, locale);
+    const done = await registerQueueItems(mailDeps, actorOf(res), input);
+    const requestId = String(req.id ?? '');
+    res.json({
+      case: done.case,
+      items: done.items.map(({ error, ...outcome }) => {
+        if (!error) return { ...outcome, problem: null };
+        const { status, title, detail } = toProblem(error, locale, req.originalUrl, requestId);
+        return { ...outcome, problem: { status, title, detail: detail ?? null } };
+      }),
+    });
   });
   router.post('/queue-items/actions', async (req, res) => {
     const { itemIds, action } = parseInput(BulkQueueActionSchema, req.body, localeOf(req));

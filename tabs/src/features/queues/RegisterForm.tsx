@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -14,19 +14,17 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   Spinner,
   Text,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { ApiProblem, type QueueItem, type QueueItemMail, type QueueItemRegistration } from '@diarium/core';
 import { formatSize } from '../../app/format.ts';
-import { describeProblem, problemText } from '../../app/problem.ts';
+import { describeProblem } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
 import { useAsync, type AsyncState } from '../../app/use-async.ts';
 import type { Locale, Translate } from '../../messages.ts';
-import { CasePicker } from './CasePicker.tsx';
+import { CaseTarget } from './CaseTarget.tsx';
+import { useRegisterStyles } from './register-styles.ts';
 import { QueueProblem } from './QueueProblem.tsx';
 import { mailProblemText } from './QueueMail.tsx';
 import { WideDialog } from './ItemDialog.tsx';
@@ -35,21 +33,12 @@ import {
   initialAttachments,
   initialDraft,
   placeFieldErrors,
-  registrableDiaries,
   registrationBody,
   validateDraft,
   type FieldMessages,
   type RegisterDraft,
-  type TargetKind,
 } from './register-draft.ts';
 
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground2 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 export interface RegisterFormProps {
   item: QueueItem;
@@ -84,7 +73,7 @@ function failure(error: unknown, t: Translate): { problem: Problem; errors: Fiel
  */
 export default function RegisterDialog({ item, heading, onClose, onRegistered, onChanged, onHandled }: RegisterFormProps) {
   const { client, t, locale } = useServices();
-  const styles = useStyles();
+  const styles = useRegisterStyles();
   const [draft, setDraft] = useState<RegisterDraft>(() => initialDraft(item));
   const [errors, setErrors] = useState<FieldMessages>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -93,7 +82,6 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
   const inFlight = useRef(false);
   const confirm = useRef<HTMLButtonElement>(null);
   const [mail, reloadMail] = useAsync(() => client.getQueueItemMail(item.id), [client, item.id]);
-  const targetId = useId();
 
   const set = (patch: Partial<RegisterDraft>) => setDraft((d) => ({ ...d, ...patch }));
   useEffect(() => {
@@ -136,9 +124,6 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
     }
   }
 
-  const suggested = item.suggestedCase;
-  const targets: TargetKind[] = suggested ? ['suggested', 'existing', 'new'] : ['existing', 'new'];
-
   return (
     <WideDialog onClose={onClose}>
       <form
@@ -153,31 +138,7 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
           <DialogContent className={styles.content}>
             {problem && <QueueProblem text={problem.text} intent={problem.intent} />}
 
-            <fieldset className={styles.fieldset}>
-              <legend id={targetId} className={styles.legend}>
-                {t('queues.register.target')}
-              </legend>
-              <RadioGroup aria-labelledby={targetId} value={draft.target} onChange={(_, data) => set({ target: targets.find((k) => k === data.value) ?? draft.target })}>
-                {targets.map((kind) => (
-                  <Radio
-                    key={kind}
-                    value={kind}
-                    label={
-                      kind === 'suggested'
-                        ? t('queues.register.target.suggested', { caseNumber: suggested?.caseNumber ?? '', title: suggested?.publicTitle ?? '' })
-                        : t(`queues.register.target.${kind}`)
-                    }
-                  />
-                ))}
-              </RadioGroup>
-              {draft.target === 'existing' && <CasePicker chosen={draft.chosenCase} onChoose={(chosenCase) => set({ chosenCase })} validationMessage={errors.target} />}
-              {draft.target === 'suggested' && errors.target && (
-                <Text role="alert" className={styles.error}>
-                  {errors.target}
-                </Text>
-              )}
-              {draft.target === 'new' && <NewCaseFields draft={draft} set={set} errors={errors} />}
-            </fieldset>
+            <CaseTarget suggested={item.suggestedCase} defaults={item.newCaseDefaults} draft={draft} set={set} errors={errors} />
 
             <fieldset className={styles.fieldset}>
               <legend className={styles.legend}>
@@ -262,43 +223,10 @@ interface PartProps {
   set: (patch: Partial<RegisterDraft>) => void;
 }
 
-/** A new case: a diary the reader may open cases in, and its title (the subject to begin with). */
-function NewCaseFields({ draft, set, errors }: PartProps & { errors: FieldMessages }) {
-  const { client, t } = useServices();
-  const [diaries] = useAsync(async () => registrableDiaries(await client.diaries()), [client]);
-  useEffect(() => {
-    if (diaries.status === 'done' && !draft.diary && diaries.value[0]) set({ diary: diaries.value[0].prefix });
-  }, [diaries.status]);
-
-  return (
-    <>
-      {diaries.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('queues.register.diary.loading')} />}
-      {diaries.status === 'failed' && <QueueProblem text={t('queues.register.diary.failed', { reason: problemText(diaries.error, t) })} />}
-      {diaries.status === 'done' &&
-        (diaries.value.length === 0 ? (
-          <QueueProblem intent="warning" text={t('queues.register.diary.none')} />
-        ) : (
-          <Field label={t('queues.register.diary')} required validationMessage={errors['target.newCase.diary']}>
-            <Select value={draft.diary} onChange={(_, data) => set({ diary: data.value })}>
-              {diaries.value.map((diary) => (
-                <option key={diary.id} value={diary.prefix}>
-                  {t('queues.register.diary.option', { prefix: diary.prefix, name: diary.name })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      <Field label={t('queues.register.caseTitle')} required validationMessage={errors['target.newCase.title']}>
-        <Input value={draft.caseTitle} onChange={(_, data) => set({ caseTitle: data.value })} />
-      </Field>
-    </>
-  );
-}
-
 /** The attachments as a checklist, and which one (or the mail) is the main document. */
 function Attachments({ mail, draft, set, onRetry, locale }: PartProps & { mail: AsyncState<QueueItemMail>; onRetry: () => void; locale: Locale }) {
   const { t } = useServices();
-  const styles = useStyles();
+  const styles = useRegisterStyles();
   if (mail.status === 'loading') return <Spinner size="tiny" labelPosition="after" label={t('queues.register.attachments.loading')} />;
   if (mail.status === 'failed') {
     return <QueueProblem intent="warning" text={t('queues.register.attachments.failed', { reason: mailProblemText(mail.error, t) })} onRetry={onRetry} />;

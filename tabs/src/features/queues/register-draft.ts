@@ -1,4 +1,4 @@
-import { OslProvisionSchema, type CaseSummary, type Diary, type FieldError, type QueueItem, type QueueItemMail, type RegisterQueueItem } from '@diarium/core';
+import { ClassificationSchema, OslProvisionSchema, type CaseSummary, type Diary, type FieldError, type QueueItem, type QueueItemMail, type RegisterQueueItem, type User } from '@diarium/core';
 import type { Translate } from '../../messages.ts';
 
 /** Where the message goes: the case the rules suggested, another case, or a new one. */
@@ -14,6 +14,10 @@ export interface RegisterDraft {
   chosenCase: CaseSummary | null;
   diary: string;
   caseTitle: string;
+  /** The new case's unit ('' for none), officer (none: the API makes it me when I am an officer in the diary) and classification. */
+  unitId: string;
+  officer: User | null;
+  classification: string;
   title: string;
   /** Attachment index → whether it is registered; null until the user changes the defaults. */
   attachments: Record<number, boolean> | null;
@@ -25,7 +29,10 @@ export interface RegisterDraft {
   publicTitle: string;
 }
 
-/** The defaults: the suggested case when there is one, the subject as both titles. */
+/** Where the message (or several) goes: the case and, for a new one, its fields. */
+export type CaseTargetDraft = Pick<RegisterDraft, 'target' | 'chosenCase' | 'diary' | 'caseTitle' | 'unitId' | 'officer' | 'classification'>;
+
+/** The defaults: the suggested case when there is one, the subject as both titles, a new case in its queue's unit. */
 export function initialDraft(item: QueueItem): RegisterDraft {
   const subject = item.subject.trim();
   return {
@@ -33,6 +40,9 @@ export function initialDraft(item: QueueItem): RegisterDraft {
     chosenCase: null,
     diary: '',
     caseTitle: subject,
+    unitId: item.newCaseDefaults.unit?.id ?? '',
+    officer: null,
+    classification: '',
     title: subject,
     attachments: null,
     main: MAIN_IS_MAIL,
@@ -51,10 +61,17 @@ const mayRegister = (role: string) => role === 'registrar' || role === 'officer'
 /** The diaries the reader may open a case in. */
 export const registrableDiaries = (diaries: Diary[]) => diaries.filter((d) => d.myRoles.some(mayRegister));
 
+/** The diary a new case starts in: the mailbox's own when the reader may open cases there, else the first they may. */
+export const startingDiary = (defaults: QueueItem['newCaseDefaults'], diaries: Diary[]): string =>
+  diaries.find((d) => d.prefix === defaults.diary)?.prefix ?? diaries[0]?.prefix ?? '';
+
 /** The form's fields, by the API's names; a server error lands on the nearest of them. */
 export const FORM_FIELDS = [
   'target.newCase.diary',
   'target.newCase.title',
+  'target.newCase.unitId',
+  'target.newCase.officerId',
+  'target.newCase.classification',
   'target.newCase.confidentiality',
   'target.newCase.publicTitle',
   'target',
@@ -66,14 +83,23 @@ export const FORM_FIELDS = [
 export type FormField = (typeof FORM_FIELDS)[number];
 export type FieldMessages = Partial<Record<FormField, string>>;
 
-/** What must be right before anything is sent. */
-export function validateDraft(draft: RegisterDraft, t: Translate): FieldMessages {
+/** What must be right about the case before anything is sent. */
+export function validateTarget(draft: CaseTargetDraft, t: Translate): FieldMessages {
   const errors: FieldMessages = {};
   if (draft.target === 'existing' && !draft.chosenCase) errors.target = t('queues.register.case.pick');
   if (draft.target === 'new') {
     if (!draft.diary) errors['target.newCase.diary'] = t('queues.register.diary.pick');
     if (!draft.caseTitle.trim()) errors['target.newCase.title'] = t('queues.register.required');
+    if (draft.classification.trim() && !ClassificationSchema.safeParse(draft.classification).success) {
+      errors['target.newCase.classification'] = t('queues.register.classification.invalid');
+    }
   }
+  return errors;
+}
+
+/** What must be right before anything is sent. */
+export function validateDraft(draft: RegisterDraft, t: Translate): FieldMessages {
+  const errors = validateTarget(draft, t);
   if (!draft.title.trim()) errors.title = t('queues.register.required');
   if (draft.confidential) {
     if (!OslProvisionSchema.safeParse(draft.provision).success) errors.confidentiality = t('queues.register.provisionInvalid');
@@ -97,13 +123,25 @@ export function placeFieldErrors(errors: FieldError[]): { placed: FieldMessages;
   return { placed, unplaced };
 }
 
+/** The case as the API takes it; a new case carries the confidentiality marking when the message has one. */
+export function targetBody(suggestedId: string | null, draft: CaseTargetDraft, marking: Pick<RegisterQueueItem, 'confidentiality' | 'publicTitle'> = {}): RegisterQueueItem['target'] {
+  if (draft.target !== 'new') return { caseRef: draft.target === 'suggested' ? suggestedId! : draft.chosenCase!.id };
+  return {
+    newCase: {
+      diary: draft.diary,
+      title: draft.caseTitle.trim(),
+      ...(draft.unitId ? { unitId: draft.unitId } : {}),
+      ...(draft.officer ? { officerId: draft.officer.id } : {}),
+      ...(draft.classification.trim() ? { classification: draft.classification.trim() } : {}),
+      ...marking,
+    },
+  };
+}
+
 /** The POST /queue-items/{id}/registration body for what the form holds. */
 export function registrationBody(item: QueueItem, draft: RegisterDraft, mail: QueueItemMail | null, alsoInOtherCase: boolean): RegisterQueueItem {
   const marking = draft.confidential ? { confidentiality: { provision: draft.provision.trim() }, publicTitle: draft.publicTitle.trim() } : {};
-  const target: RegisterQueueItem['target'] =
-    draft.target === 'new'
-      ? { newCase: { diary: draft.diary, title: draft.caseTitle.trim(), ...marking } }
-      : { caseRef: draft.target === 'suggested' ? item.suggestedCase!.id : draft.chosenCase!.id };
+  const target = targetBody(item.suggestedCase?.id ?? null, draft, marking);
   const chosen = mail ? (draft.attachments ?? initialAttachments(mail)) : {};
   const attachments = (mail?.attachments ?? []).flatMap((a, index) => (chosen[index] ? [{ name: a.name, size: a.size, main: draft.main === String(index) }] : []));
   return { target, title: draft.title.trim(), ...marking, attachments, alsoInOtherCase };

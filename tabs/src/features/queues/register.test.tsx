@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { renderTab } from '../../test/render.tsx';
 import { problemBody, useTestServer } from '../../test/server.ts';
 import { Queues } from './Queues.tsx';
-import { NOW, OTHER_CASE, serveQueues } from './test-data.ts';
+import type { RegisterQueueItem } from '@diarium/core';
+import { USERS } from '../../test/fixtures.ts';
+import { NOW, OTHER_CASE, UNITS, registryItems, serveQueues } from './test-data.ts';
 
 const server = useTestServer();
 
@@ -22,8 +24,8 @@ const status = () => screen.getByRole('status').textContent;
 const ALTAN = 'Fråga om bygglov för altan';
 const ALTAN_ID = '80000000-0000-4000-8000-000000000001';
 
-async function openRegistry() {
-  const api = serveQueues();
+async function openRegistry(items = registryItems()) {
+  const api = serveQueues(items);
   server.use(...api.handlers);
   renderTab(<Queues now={() => NOW} />);
   press(await screen.findByRole('button', { name: 'Registraturen' }));
@@ -118,23 +120,36 @@ describe('registering a message from a queue', () => {
     expect(api.state.reads.length).toBeGreaterThan(1);
   });
 
-  it('registers into a new case in a diary I may open cases in, its title the subject unless changed', async () => {
+  it('registers into a new case in a diary I may open cases in, its title the subject unless changed, in the queue’s unit with the officer chosen', async () => {
     const api = await openRegistry();
     const dialog = await openRegistration();
 
     press(within(dialog).getByRole('radio', { name: 'Ett nytt ärende' }));
     const diary = (await within(dialog).findByRole('combobox', { name: /^Diarium/ })) as HTMLSelectElement;
-    // Socialnämnden is left out: Johan may only read there.
+    // Socialnämnden is left out: Johan may only read there. The mailbox's own diary comes first.
     expect(within(diary).getAllByRole('option').map((o) => o.textContent)).toEqual(['KS – Kommunstyrelsen', 'BN – Byggnadsnämnden']);
     expect(diary.value).toBe('KS');
     expect(field(dialog, 'Ärendemening').value).toBe(ALTAN);
+    const unit = (await within(dialog).findByRole('combobox', { name: /^Ansvarig enhet/ })) as HTMLSelectElement;
+    expect(unit.value).toBe(UNITS[0]!.id);
     fireEvent.change(diary, { target: { value: 'BN' } });
     type(field(dialog, 'Ärendemening'), 'Bygglov för altan, Sjövik 2:14');
+    fireEvent.change(unit, { target: { value: UNITS[1]!.id } });
+    type(within(dialog).getByRole('combobox', { name: /^Handläggare/ }), 'Karin');
+    press(await screen.findByRole('option', { name: 'Karin Lindqvist (karin.lindqvist@ekby.se)' }));
+    type(field(dialog, 'Klassificering'), 'plan/bygg');
+    submit(dialog);
+
+    // A classification that is no code is said at its field before anything is sent; the rest stays.
+    expect(await within(dialog).findByText('Ange klassificeringen som en kod, t.ex. 3.1.2.')).toBeTruthy();
+    expect(api.state.sent.filter((s) => s.path.endsWith('/registration'))).toEqual([]);
+    expect(unit.value).toBe(UNITS[1]!.id);
+    type(field(dialog, 'Klassificering'), '4.2.1');
     submit(dialog);
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.state.sent.at(-1)!.body).toEqual({
-      target: { newCase: { diary: 'BN', title: 'Bygglov för altan, Sjövik 2:14' } },
+      target: { newCase: { diary: 'BN', title: 'Bygglov för altan, Sjövik 2:14', unitId: UNITS[1]!.id, officerId: USERS.karin.id, classification: '4.2.1' } },
       title: ALTAN,
       attachments: [
         { name: 'ritning.pdf', size: 245_760, main: false },
@@ -143,6 +158,21 @@ describe('registering a message from a queue', () => {
       alsoInOtherCase: false,
     });
     await waitFor(() => expect(status()).toBe(`Diarieförd som BN 2026/0101-1: ”${ALTAN}”.`));
+  });
+
+  it('starts a new case in the first diary I may open cases in when the mailbox’s own is closed to me, with no unit when its queue has none', async () => {
+    const api = await openRegistry(registryItems().map((i) => ({ ...i, newCaseDefaults: { diary: 'SN', unit: null } })));
+    const dialog = await openRegistration();
+
+    press(within(dialog).getByRole('radio', { name: 'Ett nytt ärende' }));
+    const diary = (await within(dialog).findByRole('combobox', { name: /^Diarium/ })) as HTMLSelectElement;
+    await waitFor(() => expect(diary.value).toBe('KS'));
+    const unit = (await within(dialog).findByRole('combobox', { name: /^Ansvarig enhet/ })) as HTMLSelectElement;
+    expect(unit.value).toBe('');
+    submit(dialog);
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((api.state.sent.at(-1)!.body as RegisterQueueItem).target).toEqual({ newCase: { diary: 'KS', title: ALTAN } });
   });
 
   it('marks a confidential message and its new case, and asks for a proper provision and a public title before sending', async () => {

@@ -30,6 +30,11 @@ export const BUILDING = {
   name: 'Bygglov',
   unit: { id: '20000000-0000-4000-8000-000000000002', name: 'Stadsbyggnadskontoret' },
 };
+/** The units a new case may be given: kommunen@ belongs to the first. */
+export const UNITS = [
+  { id: '20000000-0000-4000-8000-000000000001', name: 'Kommunledningskontoret', code: 'KLK' },
+  { id: '20000000-0000-4000-8000-000000000002', name: 'Stadsbyggnadskontoret', code: 'SBK' },
+];
 const mailbox = { id: '70000000-0000-4000-8000-000000000001', address: 'kommunen@ekby.se', displayName: 'Ekby kommun' };
 const anna = { address: 'anna.svensson@example.se', name: 'Anna Svensson' };
 
@@ -53,6 +58,7 @@ export function queueItem(n: number, overrides: Partial<QueueItem>): QueueItem {
     suggestedCase: null,
     rule: null,
     unimportant: false,
+    newCaseDefaults: { diary: 'KS', unit: UNITS[0] },
     setAsideReason: null,
     document: null,
     version: 1,
@@ -290,6 +296,7 @@ export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGI
       return HttpResponse.json({ items: found, nextCursor: null });
     }),
     http.get(`${API}/diaries`, () => HttpResponse.json({ items: DIARIES })),
+    http.get(`${API}/units`, () => HttpResponse.json({ items: UNITS })),
   ];
   return { state, handlers };
 }
