@@ -1,5 +1,4 @@
-import type { AppError} from '@diarium/core';
-import { isAppError, type BulkQueueRegistration, type BulkRegistrationOutcome } from '@diarium/core';
+import { isAppError, type AppError, type BulkQueueRegistration, type BulkRegistrationOutcome } from '@diarium/core';
 import type { Actor } from './context.ts';
 import { getQueueItem } from './queues.ts';
 import { planMailTarget } from './register-mail.ts';
