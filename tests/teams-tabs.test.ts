@@ -231,7 +231,7 @@ describe('the personal tab', () => {
 });
 
 describe('the function mailboxes’ queues in Mitt arbete', () => {
-  it('shows the registrar the mail waiting in her queue, routed by its rules, and lets her take one, read one and register it into the case its rules found', async () => {
+  it('shows the registrar the mail waiting in her queue, routed by its rules, and lets her take one, read one and register it into the case its rules found, then two more at once into a new case', async () => {
     // The demo's kommunen@ folder is synced by a job soon after the API starts.
     const token = await tokenFor(api.url, REGISTRAR);
     for (let tries = 0; ; tries++) {
@@ -281,6 +281,20 @@ describe('the function mailboxes’ queues in Mitt arbete', () => {
     await tab.getByText(/^Diarieförd som KS \d{4}\/\d{4}-\d+: ”/).waitFor();
     // The list is read again after the announcement: the message leaves it.
     await list.getByRole('heading', { level: 4, name: subject, exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Two more at once, into one new case: each its own document.
+    const others = list.getByRole('listitem').filter({ hasNotText: 'Troligen oviktigt' });
+    const pair = [(await others.nth(0).getByRole('heading', { level: 4 }).textContent())!, (await others.nth(1).getByRole('heading', { level: 4 }).textContent())!];
+    for (const one of pair) await list.getByRole('listitem').filter({ has: tab.getByRole('heading', { level: 4, name: one, exact: true }) }).getByRole('checkbox').check();
+    await tab.getByRole('button', { name: 'Diarieför valda' }).click();
+    const bulk = tab.getByRole('dialog', { name: 'Diarieför 2 meddelanden i ett ärende' });
+    await bulk.getByRole('radio', { name: 'Ett nytt ärende' }).check();
+    await bulk.getByRole('combobox', { name: /^Diarium/ }).waitFor();
+    await expectAccessible(teams);
+    await bulk.getByRole('button', { name: 'Diarieför' }).click();
+    await bulk.waitFor({ state: 'hidden', timeout: 30_000 });
+    await tab.getByText(/^2 meddelanden diarieförda i KS \d{4}\/\d{4}\.$/).waitFor();
+    for (const one of pair) await list.getByRole('heading', { level: 4, name: one, exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
   });
 });
 

@@ -69,26 +69,23 @@ function NewCaseFields({ defaults, draft, set, errors }: Omit<CaseTargetProps, '
 
   return (
     <>
-      {diaries.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('queues.register.diary.loading')} />}
+      {/* The list shows once the diary to start in is chosen, so what is shown is what is sent. */}
+      {(diaries.status === 'loading' || (diaries.status === 'done' && diaries.value.length > 0 && !draft.diary)) && (
+        <Spinner size="tiny" labelPosition="after" label={t('queues.register.diary.loading')} />
+      )}
       {diaries.status === 'failed' && <QueueProblem text={t('queues.register.diary.failed', { reason: problemText(diaries.error, t) })} />}
-      {diaries.status === 'done' &&
-        (diaries.value.length === 0 ? (
-          <QueueProblem intent="warning" text={t('queues.register.diary.none')} />
-        ) : (
-          <Field label={t('queues.register.diary')} required validationMessage={errors['target.newCase.diary']}>
-            <Select
-              // Shown as chosen from the first paint; the draft takes it just after.
-              value={draft.diary || startingDiary(defaults, diaries.value)}
-              onChange={(_, data) => set({ diary: data.value })}
-            >
-              {diaries.value.map((diary) => (
-                <option key={diary.id} value={diary.prefix}>
-                  {t('queues.register.diary.option', { prefix: diary.prefix, name: diary.name })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
+      {diaries.status === 'done' && diaries.value.length === 0 && <QueueProblem intent="warning" text={t('queues.register.diary.none')} />}
+      {diaries.status === 'done' && draft.diary && (
+        <Field label={t('queues.register.diary')} required validationMessage={errors['target.newCase.diary']}>
+          <Select value={draft.diary} onChange={(_, data) => set({ diary: data.value })}>
+            {diaries.value.map((diary) => (
+              <option key={diary.id} value={diary.prefix}>
+                {t('queues.register.diary.option', { prefix: diary.prefix, name: diary.name })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={t('queues.register.caseTitle')} required validationMessage={errors['target.newCase.title']}>
         <Input value={draft.caseTitle} onChange={(_, data) => set({ caseTitle: data.value })} />
       </Field>

@@ -15,6 +15,8 @@ export interface ItemDialogButtonProps {
   describedBy?: string;
   open: boolean;
   setOpen: (open: boolean) => void;
+  /** Nothing to open it for yet (no message selected): it stays in the tab order, saying why by its group. */
+  disabled?: boolean;
   /** The dialog, lazily loaded: rendered only while open, so its code loads only then. */
   children: ReactNode;
 }
@@ -24,7 +26,7 @@ export interface ItemDialogButtonProps {
  * dialog mounts whole once loaded, so it takes the focus as any dialog does). When it closes, the
  * focus goes back to the button.
  */
-export function ItemDialogButton({ label, icon, describedBy, open, setOpen, children }: ItemDialogButtonProps) {
+export function ItemDialogButton({ label, icon, describedBy, open, setOpen, disabled = false, children }: ItemDialogButtonProps) {
   const t = useT();
   const styles = useStyles();
   const button = useRef<HTMLButtonElement>(null);
@@ -36,7 +38,7 @@ export function ItemDialogButton({ label, icon, describedBy, open, setOpen, chil
 
   return (
     <span className={styles.opener}>
-      <Button ref={button} icon={icon} aria-describedby={describedBy} onClick={() => setOpen(true)}>
+      <Button ref={button} icon={icon} aria-describedby={describedBy} disabledFocusable={disabled} onClick={() => setOpen(true)}>
         {label}
       </Button>
       {open && <Suspense fallback={<Spinner size="extra-tiny" label={t('queues.dialog.loading')} />}>{children}</Suspense>}

@@ -1,6 +1,6 @@
 import { lazy, useState } from 'react';
 import { DocumentCheckmark20Regular, MailRead20Regular } from '@fluentui/react-icons';
-import type { QueueItem } from '@diarium/core';
+import type { BulkQueueRegistrationResult, QueueItem } from '@diarium/core';
 import { useT } from '../../app/services.tsx';
 import { ItemDialogButton } from './ItemDialog.tsx';
 import type { RegistrationEvents } from './use-queue-actions.ts';
@@ -9,6 +9,7 @@ import type { RegistrationEvents } from './use-queue-actions.ts';
 // the time the list is only read, and the personal tab's first paint stays small.
 const QueueMailDialog = lazy(() => import('./QueueMail.tsx'));
 const RegisterDialog = lazy(() => import('./RegisterForm.tsx'));
+const BulkRegisterDialog = lazy(() => import('./BulkRegisterForm.tsx'));
 
 interface ItemDialogsProps {
   item: QueueItem;
@@ -45,6 +46,36 @@ export function RegisterItem({ item, subject, describedBy, events }: ItemDialogs
         onHandled={() => {
           setOpen(false);
           events.handled(item);
+        }}
+      />
+    </ItemDialogButton>
+  );
+}
+
+/** "Diarieför valda": the selected messages into one case, in a dialog; it closes once the API has answered for each. */
+export function RegisterSelected({ items, onDone }: { items: QueueItem[]; onDone: (items: QueueItem[], result: BulkQueueRegistrationResult) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  // The messages as they were when the dialog opened: the list may be read again meanwhile.
+  const [chosen, setChosen] = useState<QueueItem[]>([]);
+  return (
+    <ItemDialogButton
+      label={t('queues.bulk.register')}
+      icon={<DocumentCheckmark20Regular />}
+      disabled={items.length === 0}
+      open={open}
+      setOpen={(next) => {
+        if (next) setChosen(items);
+        setOpen(next);
+      }}
+    >
+      <BulkRegisterDialog
+        items={chosen}
+        heading={t('queues.bulk.register.heading', { count: chosen.length })}
+        onClose={() => setOpen(false)}
+        onDone={(result) => {
+          setOpen(false);
+          onDone(chosen, result);
         }}
       />
     </ItemDialogButton>

@@ -7,7 +7,8 @@ import { ItemActions } from './ItemActions.tsx';
 import { QueueItemRow } from './QueueItemRow.tsx';
 import { QueueProblem } from './QueueProblem.tsx';
 import { PAGE_SIZE, actionsFor, nearestDeadlineFirst, useQueueItems, type AssigneeFilter, type QueueItemsView } from './queue-items.ts';
-import { useQueueActions, useRegistrationEvents, type Target } from './use-queue-actions.ts';
+import { useBulkRegistered, useQueueActions, useRegistrationEvents, type Target } from './use-queue-actions.ts';
+import { RegisterSelected } from './ItemDialogs.tsx';
 
 const ASSIGNEE_FILTERS: readonly AssigneeFilter[] = ['all', 'me', 'none'];
 
@@ -77,6 +78,7 @@ export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: Que
     onChanged();
   }, [reload, onChanged]);
   const registration = useRegistrationEvents({ reload: afterAction, refresh, announce, setAlert });
+  const bulkRegistered = useBulkRegistered({ reload: afterAction, announce, setAlert });
   const firstRefresh = useRef(refreshed);
   useEffect(() => {
     if (refreshed !== firstRefresh.current) reload();
@@ -164,7 +166,9 @@ export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: Que
                 otherQueues={otherQueues}
                 onFailed={setAlert}
                 disabled={chosen.length === 0}
-              />
+              >
+                {view.status === 'waiting' && <RegisterSelected items={chosen} onDone={bulkRegistered} />}
+              </ItemActions>
             </div>
           )}
           <ul ref={list} className={styles.list} aria-label={t('queues.items.label', { queue: queue.name })}>

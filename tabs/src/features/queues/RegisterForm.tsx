@@ -19,11 +19,11 @@ import {
 } from '@fluentui/react-components';
 import { ApiProblem, type QueueItem, type QueueItemMail, type QueueItemRegistration } from '@diarium/core';
 import { formatSize } from '../../app/format.ts';
-import { describeProblem } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
 import { useAsync, type AsyncState } from '../../app/use-async.ts';
-import type { Locale, Translate } from '../../messages.ts';
+import type { Locale } from '../../messages.ts';
 import { CaseTarget } from './CaseTarget.tsx';
+import { failure, isElsewhere, type Problem } from './register-failure.ts';
 import { useRegisterStyles } from './register-styles.ts';
 import { QueueProblem } from './QueueProblem.tsx';
 import { mailProblemText } from './QueueMail.tsx';
@@ -32,13 +32,11 @@ import {
   MAIN_IS_MAIL,
   initialAttachments,
   initialDraft,
-  placeFieldErrors,
   registrationBody,
   validateDraft,
   type FieldMessages,
   type RegisterDraft,
 } from './register-draft.ts';
-
 
 export interface RegisterFormProps {
   item: QueueItem;
@@ -51,20 +49,6 @@ export interface RegisterFormProps {
   onChanged: () => void;
   /** The message was handled by someone else (409): the dialog closes and the list says so. */
   onHandled: () => void;
-}
-
-type Problem = { text: string; intent: 'error' | 'warning' };
-
-const isElsewhere = (error: ApiProblem) => `${String(error.code)} ${error.problem.type}`.includes('registered_elsewhere');
-
-/** The words for a failure that leaves the dialog open, with the fields the API named. */
-function failure(error: unknown, t: Translate): { problem: Problem; errors: FieldMessages } {
-  if (error instanceof ApiProblem && error.status === 403) return { problem: { text: t('queues.register.forbidden'), intent: 'error' }, errors: {} };
-  if (error instanceof ApiProblem && error.status === 404) return { problem: { text: t('queues.mail.notFound'), intent: 'error' }, errors: {} };
-  const view = describeProblem(error, t);
-  const { placed, unplaced } = placeFieldErrors(view.fieldErrors);
-  const words = [view.message, view.detail, ...unplaced.map((e) => t('queues.register.unplaced', { field: e.field, message: e.message }))];
-  return { problem: { text: words.filter(Boolean).join(' '), intent: 'error' }, errors: placed };
 }
 
 /**

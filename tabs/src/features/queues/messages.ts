@@ -52,6 +52,13 @@ export const sv = {
   'queues.bulk.selectAll': 'Välj alla på sidan',
   'queues.bulk.selected': '{count} valda',
   'queues.bulk.none': 'Välj meddelanden i listan för att göra samma sak med flera.',
+  'queues.bulk.register': 'Diarieför valda',
+  'queues.bulk.register.heading': 'Diarieför {count} meddelanden i ett ärende',
+  'queues.bulk.register.note': 'Varje meddelande blir en egen handling med ämnet som titel, med sina bilagor men inte bilderna i texten, och mejlet sparas som det kom. Vill du välja bilagor, huvuddokument eller sekretess diarieför du meddelandena ett i taget.',
+  'queues.bulk.register.items': 'Meddelanden som diarieförs',
+  'queues.bulk.register.suggestedNone': 'Meddelandena hänvisar inte till samma ärende, så inget ärende föreslås.',
+  'queues.bulk.register.failed': '{count} av meddelandena kunde inte diarieföras. De väntar kvar i kön och är fortfarande valda: {list}',
+  'queues.bulk.register.failedItem': '”{subject}”: {reason}',
 
   'queues.action.take': 'Ta',
   'queues.action.assign': 'Tilldela',
@@ -166,6 +173,7 @@ export const sv = {
   'queues.done.restore.many': '{count} meddelanden väntar igen.',
   'queues.done.register': 'Diarieförd som {documentNumber}: ”{subject}”.',
   'queues.done.register.already': 'Redan diarieförd som {documentNumber}, så ingen ny handling skapades: ”{subject}”.',
+  'queues.done.register.many': '{count} meddelanden diarieförda i {caseNumber}.',
 
   'queues.problem.changed': 'Någon annan har ändrat meddelandet sedan listan lästes in. Listan är nu inläst på nytt; se efter hur det ser ut nu och försök igen om det behövs.',
   'queues.problem.handled': 'Meddelandet har redan hanterats av någon annan, så det går inte längre. Listan är nu inläst på nytt.',
@@ -225,6 +233,13 @@ export const en: Record<keyof typeof sv, string> = {
   'queues.bulk.selectAll': 'Select all on the page',
   'queues.bulk.selected': '{count} selected',
   'queues.bulk.none': 'Select messages in the list to do the same with several.',
+  'queues.bulk.register': 'Register selected',
+  'queues.bulk.register.heading': 'Register {count} messages in one case',
+  'queues.bulk.register.note': 'Each message becomes a document of its own titled by its subject, with its attachments but not the images in its text, and the mail is kept as it came. To choose attachments, a main document or confidentiality, register the messages one at a time.',
+  'queues.bulk.register.items': 'Messages to register',
+  'queues.bulk.register.suggestedNone': 'The messages do not refer to the same case, so no case is suggested.',
+  'queues.bulk.register.failed': '{count} of the messages could not be registered. They wait in the queue and are still selected: {list}',
+  'queues.bulk.register.failedItem': '“{subject}”: {reason}',
 
   'queues.action.take': 'Take',
   'queues.action.assign': 'Assign',
@@ -339,6 +354,7 @@ export const en: Record<keyof typeof sv, string> = {
   'queues.done.restore.many': '{count} messages are waiting again.',
   'queues.done.register': 'Registered as {documentNumber}: “{subject}”.',
   'queues.done.register.already': 'Already registered as {documentNumber}, so no new document was made: “{subject}”.',
+  'queues.done.register.many': '{count} messages registered in {caseNumber}.',
 
   'queues.problem.changed': 'Someone else changed the message after the list was loaded. The list has been reloaded; look at how it is now and try again if needed.',
   'queues.problem.handled': 'The message has already been handled by someone else, so that is no longer possible. The list has been reloaded.',

@@ -4,6 +4,7 @@ import {
   QueueItemMailSchema,
   QueueItemSchema,
   canActOnQueueItem,
+  type BulkQueueRegistration,
   type CaseSummary,
   type Diary,
   type QueueItem,
@@ -288,6 +289,28 @@ export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGI
       });
       const [registered] = store([{ ...item, version: item.version + 1, status: 'registered', document: { id: document.id, documentNumber: document.documentNumber } }]);
       return HttpResponse.json({ item: registered, document, alreadyRegistered: false }, { status: 201 });
+    }),
+    http.post(`${API}/queue-items/registrations`, async ({ request }) => {
+      const body = (await request.json()) as BulkQueueRegistration;
+      state.sent.push({ path: '/queue-items/registrations', ifMatch: null, body });
+      if (state.fail) return state.fail;
+      // As the API does: the first registered makes a new case, and the rest go into it.
+      let target = body.target;
+      let madeCase: { id: string; caseNumber: string } | null = null;
+      const outcomes = body.items.map(({ id, version }) => {
+        const item = state.items.find((i) => i.id === id)!;
+        if (item.version !== version) {
+          return { itemId: id, status: 'failed', document: null, problem: { status: 412, title: 'Meddelandet har ändrats av någon annan.', detail: 'Läs in kön igen.' } };
+        }
+        const { caseId, caseNumber } = registrationTarget({ target, title: item.subject });
+        target = { caseRef: caseId };
+        madeCase ??= { id: caseId, caseNumber };
+        const documentNumber = `${caseNumber}-${state.items.filter((i) => i.document?.documentNumber.startsWith(caseNumber)).length + 1}`;
+        const documentId = `d${item.id.slice(1)}`;
+        store([{ ...item, version: item.version + 1, status: 'registered', document: { id: documentId, documentNumber } }]);
+        return { itemId: id, status: 'registered', document: { id: documentId, documentNumber, caseId }, problem: null };
+      });
+      return HttpResponse.json({ items: outcomes, case: madeCase });
     }),
     http.get(`${API}/cases`, ({ request }) => {
       const q = new URL(request.url).searchParams.get('q') ?? '';

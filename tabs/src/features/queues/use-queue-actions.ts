@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { ApiProblem, type QueueItem, type QueueItemAction, type QueueItemRegistration } from '@diarium/core';
+import { ApiProblem, type BulkQueueRegistrationResult, type BulkRegistrationOutcome, type QueueItem, type QueueItemAction, type QueueItemRegistration } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { problemText } from '../../app/problem.ts';
 import type { Translate } from '../../messages.ts';
@@ -126,5 +126,32 @@ export function useRegistrationEvents({ reload, refresh, announce, setAlert }: R
       },
     }),
     [t, reload, refresh, announce, setAlert],
+  );
+}
+
+/** Why one message of several was not registered, in the API's words. */
+const reasonOf = (problem: BulkRegistrationOutcome['problem']) => [problem?.title, problem?.detail].filter(Boolean).join(' ');
+
+/**
+ * What the list does once several messages were registered into one case: says how many went
+ * where, names each that did not and why (they stay waiting and selected), and reads the list again.
+ */
+export function useBulkRegistered({ reload, announce, setAlert }: Omit<QueueActionsOptions, 'queueName'>) {
+  const { t } = useServices();
+  return useCallback(
+    (items: QueueItem[], result: BulkQueueRegistrationResult) => {
+      const outcomes = new Map(result.items.map((outcome) => [outcome.itemId, outcome]));
+      const registered = items.filter((item) => outcomes.has(item.id) && outcomes.get(item.id)!.status !== 'failed');
+      const failed = items.filter((item) => outcomes.get(item.id)?.status === 'failed');
+      const [only] = registered;
+      const document = only && outcomes.get(only.id)!.document;
+      if (registered.length === 1 && document) announce(t('queues.done.register', { documentNumber: document.documentNumber, subject: subjectOf(only, t) }));
+      else if (registered.length > 1 && result.case) announce(t('queues.done.register.many', { count: registered.length, caseNumber: result.case.caseNumber }));
+      const list = failed.map((item) => t('queues.bulk.register.failedItem', { subject: subjectOf(item, t), reason: reasonOf(outcomes.get(item.id)!.problem) }));
+      setAlert(failed.length > 0 ? t('queues.bulk.register.failed', { count: failed.length, list: list.join(' ') }) : null);
+      if (registered.length > 0) reload(registered, 'done');
+      else reload(failed, 'reloaded');
+    },
+    [t, reload, announce, setAlert],
   );
 }

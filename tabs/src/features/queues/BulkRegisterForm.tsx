@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react';
+import { Button, DialogActions, DialogBody, DialogContent, DialogTitle, DialogTrigger, Spinner, Text } from '@fluentui/react-components';
+import type { BulkQueueRegistrationResult, QueueItem } from '@diarium/core';
+import { useServices } from '../../app/services.tsx';
+import { CaseTarget } from './CaseTarget.tsx';
+import { WideDialog } from './ItemDialog.tsx';
+import { QueueProblem } from './QueueProblem.tsx';
+import { subjectOf } from './use-queue-actions.ts';
+import { targetBody, validateTarget, type CaseTargetDraft, type FieldMessages } from './register-draft.ts';
+import { failure, type Problem } from './register-failure.ts';
+import { useRegisterStyles } from './register-styles.ts';
+
+export interface BulkRegisterFormProps {
+  /** The selected messages, in the list's order; the first gives a new case its title and defaults. */
+  items: QueueItem[];
+  heading: string;
+  onClose: () => void;
+  /** The API answered: some or all are registered; the list says which, and why the others were not. */
+  onDone: (result: BulkQueueRegistrationResult) => void;
+}
+
+/** The case the messages all refer to, if they refer to one and the same. */
+function commonSuggestion(items: QueueItem[]): QueueItem['suggestedCase'] {
+  const [first] = items;
+  return first?.suggestedCase && items.every((item) => item.suggestedCase?.id === first.suggestedCase!.id) ? first.suggestedCase : null;
+}
+
+/**
+ * "Diarieför valda": several messages into one case, existing or new, each its own document
+ * titled by its subject, with its attachments. Choosing attachments, a main document or
+ * confidentiality is done one message at a time. Loaded lazily with the dialog.
+ */
+export default function BulkRegisterDialog({ items, heading, onClose, onDone }: BulkRegisterFormProps) {
+  const { client, t } = useServices();
+  const styles = useRegisterStyles();
+  const first = items[0]!;
+  const suggested = commonSuggestion(items);
+  const [draft, setDraft] = useState<CaseTargetDraft>(() => ({
+    target: suggested ? 'suggested' : 'existing',
+    chosenCase: null,
+    diary: '',
+    caseTitle: first.subject.trim(),
+    unitId: first.newCaseDefaults.unit?.id ?? '',
+    officer: null,
+    classification: '',
+  }));
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const set = (patch: Partial<CaseTargetDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function submit() {
+    if (inFlight.current) return;
+    const invalid = validateTarget(draft, t);
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) {
+      setProblem({ text: t('problem.fields'), intent: 'error' });
+      return;
+    }
+    setProblem(null);
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      const result = await client.registerQueueItems({
+        items: items.map((item) => ({ id: item.id, version: item.version })),
+        target: targetBody(suggested?.id ?? null, draft),
+      });
+      onDone(result);
+    } catch (error) {
+      const failed = failure(error, t, 'asSaid');
+      setErrors(failed.errors);
+      setProblem(failed.problem);
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }
+
+  return (
+    <WideDialog onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogBody>
+          <DialogTitle>{heading}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {problem && <QueueProblem text={problem.text} intent={problem.intent} />}
+            <Text className={styles.note}>{t('queues.bulk.register.note')}</Text>
+            <ul aria-label={t('queues.bulk.register.items')} className={styles.list}>
+              {items.map((item) => (
+                <li key={item.id}>{subjectOf(item, t)}</li>
+              ))}
+            </ul>
+            {!suggested && items.some((item) => item.suggestedCase) && <Text className={styles.note}>{t('queues.bulk.register.suggestedNone')}</Text>}
+            <CaseTarget suggested={suggested} defaults={first.newCaseDefaults} draft={draft} set={set} errors={errors} />
+          </DialogContent>
+          <DialogActions>
+            <Button type="submit" appearance="primary" disabledFocusable={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+              {busy ? t('queues.register.saving') : t('queues.action.register')}
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{t('queues.action.cancel')}</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </form>
+    </WideDialog>
+  );
+}
