@@ -1,19 +1,8 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { QueueItemAction } from '@diarium/core';
 import { useT } from '../../app/services.tsx';
+import { SubmitActions } from './ItemDialog.tsx';
 import { QueueProblem } from './QueueProblem.tsx';
 import type { Perform } from './use-queue-actions.ts';
 
@@ -90,14 +79,7 @@ export function ActionDialog({ label, icon, heading, describedBy, disabled, perf
                 {problem && <QueueProblem text={problem} />}
                 {children(missing)}
               </DialogContent>
-              <DialogActions>
-                <Button type="submit" appearance="primary" disabledFocusable={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                  {busy ? t('queues.action.saving') : label}
-                </Button>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button>{t('queues.action.cancel')}</Button>
-                </DialogTrigger>
-              </DialogActions>
+              <SubmitActions label={label} busyLabel={t('queues.action.saving')} busy={busy} />
             </DialogBody>
           </form>
         </DialogSurface>

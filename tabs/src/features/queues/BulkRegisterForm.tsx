@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
-import { Button, DialogActions, DialogBody, DialogContent, DialogTitle, DialogTrigger, Spinner, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import type { BulkQueueRegistrationResult, QueueItem } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { CaseTarget } from './CaseTarget.tsx';
-import { WideDialog } from './ItemDialog.tsx';
-import { QueueProblem } from './QueueProblem.tsx';
+import { RegisterDialogFrame } from './RegisterDialogFrame.tsx';
 import { subjectOf } from './use-queue-actions.ts';
 import { targetBody, validateTarget, type CaseTargetDraft, type FieldMessages } from './register-draft.ts';
 import { failure, type Problem } from './register-failure.ts';
@@ -78,37 +77,15 @@ export default function BulkRegisterDialog({ items, heading, onClose, onDone }: 
   }
 
   return (
-    <WideDialog onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>{heading}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem && <QueueProblem text={problem.text} intent={problem.intent} />}
-            <Text className={styles.note}>{t('queues.bulk.register.note')}</Text>
-            <ul aria-label={t('queues.bulk.register.items')} className={styles.list}>
-              {items.map((item) => (
-                <li key={item.id}>{subjectOf(item, t)}</li>
-              ))}
-            </ul>
-            {!suggested && items.some((item) => item.suggestedCase) && <Text className={styles.note}>{t('queues.bulk.register.suggestedNone')}</Text>}
-            <CaseTarget suggested={suggested} defaults={first.newCaseDefaults} draft={draft} set={set} errors={errors} />
-          </DialogContent>
-          <DialogActions>
-            <Button type="submit" appearance="primary" disabledFocusable={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-              {busy ? t('queues.register.saving') : t('queues.action.register')}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('queues.action.cancel')}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </form>
-    </WideDialog>
+    <RegisterDialogFrame heading={heading} onClose={onClose} onSubmit={() => void submit()} busy={busy} problem={problem}>
+      <Text className={styles.note}>{t('queues.bulk.register.note')}</Text>
+      <ul aria-label={t('queues.bulk.register.items')} className={styles.list}>
+        {items.map((item) => (
+          <li key={item.id}>{subjectOf(item, t)}</li>
+        ))}
+      </ul>
+      {!suggested && items.some((item) => item.suggestedCase) && <Text className={styles.note}>{t('queues.bulk.register.suggestedNone')}</Text>}
+      <CaseTarget suggested={suggested} defaults={first.newCaseDefaults} draft={draft} set={set} errors={errors} />
+    </RegisterDialogFrame>
   );
 }

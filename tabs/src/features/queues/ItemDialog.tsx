@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, type ReactElement, type ReactNode } from 'react';
-import { Button, Dialog, DialogSurface, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogSurface, DialogTrigger, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useT } from '../../app/services.tsx';
 
 const useStyles = makeStyles({
@@ -53,5 +53,20 @@ export function WideDialog({ onClose, children }: { onClose: () => void; childre
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.wide}>{children}</DialogSurface>
     </Dialog>
+  );
+}
+
+/** A dialog form's buttons: the primary one that sends (saying so while busy), and "Avbryt". */
+export function SubmitActions({ label, busyLabel, busy, waiting = false }: { label: string; busyLabel: string; busy: boolean; waiting?: boolean }) {
+  const t = useT();
+  return (
+    <DialogActions>
+      <Button type="submit" appearance="primary" disabledFocusable={busy || waiting} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        {busy ? busyLabel : label}
+      </Button>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>{t('queues.action.cancel')}</Button>
+      </DialogTrigger>
+    </DialogActions>
   );
 }

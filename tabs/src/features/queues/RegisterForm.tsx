@@ -2,11 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Input,
   MessageBar,
@@ -27,7 +22,7 @@ import { failure, isElsewhere, type Problem } from './register-failure.ts';
 import { useRegisterStyles } from './register-styles.ts';
 import { QueueProblem } from './QueueProblem.tsx';
 import { mailProblemText } from './QueueMail.tsx';
-import { WideDialog } from './ItemDialog.tsx';
+import { RegisterDialogFrame } from './RegisterDialogFrame.tsx';
 import {
   MAIN_IS_MAIL,
   initialAttachments,
@@ -109,96 +104,75 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
   }
 
   return (
-    <WideDialog onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(false);
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>{heading}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem && <QueueProblem text={problem.text} intent={problem.intent} />}
+    <RegisterDialogFrame
+      heading={heading}
+      onClose={onClose}
+      onSubmit={() => void submit(false)}
+      busy={busy}
+      // The attachments are chosen from the mail: wait for it, unless it could not be read at all.
+      waiting={mail.status === 'loading'}
+      problem={problem}
+    >
+      <CaseTarget suggested={item.suggestedCase} defaults={item.newCaseDefaults} draft={draft} set={set} errors={errors} />
 
-            <CaseTarget suggested={item.suggestedCase} defaults={item.newCaseDefaults} draft={draft} set={set} errors={errors} />
-
-            <fieldset className={styles.fieldset}>
-              <legend className={styles.legend}>
-                {t('queues.register.document')}
-              </legend>
-              <Field label={t('queues.register.title')} required validationMessage={errors.title}>
-                <Input value={draft.title} onChange={(_, data) => set({ title: data.value })} />
-              </Field>
-              <Checkbox label={t('queues.register.confidential')} checked={draft.confidential} onChange={(_, data) => set({ confidential: data.checked === true })} />
-              {draft.confidential && (
-                <>
-                  {draft.target === 'new' && <Text className={styles.note}>{t('queues.register.confidential.newCase')}</Text>}
-                  <Field
-                    label={t('queues.register.provision')}
-                    hint={t('queues.register.provisionHint')}
-                    required
-                    validationMessage={errors.confidentiality ?? errors['target.newCase.confidentiality']}
-                  >
-                    <Input value={draft.provision} onChange={(_, data) => set({ provision: data.value })} />
-                  </Field>
-                  <Field
-                    label={t('queues.register.publicTitle')}
-                    hint={t('queues.register.publicTitleHint')}
-                    required
-                    validationMessage={errors.publicTitle ?? errors['target.newCase.publicTitle']}
-                  >
-                    <Input value={draft.publicTitle} onChange={(_, data) => set({ publicTitle: data.value })} />
-                  </Field>
-                </>
-              )}
-            </fieldset>
-
-            <fieldset className={styles.fieldset}>
-              <legend className={styles.legend}>
-                {t('queues.register.attachments')}
-              </legend>
-              <Text className={styles.note}>{t('queues.register.attachments.eml')}</Text>
-              <Attachments mail={mail} draft={draft} set={set} onRetry={reloadMail} locale={locale} />
-              {errors.attachments && (
-                <Text role="alert" className={styles.error}>
-                  {errors.attachments}
-                </Text>
-              )}
-            </fieldset>
-
-            {elsewhere && (
-              <div role="alert">
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{elsewhere}</MessageBarBody>
-                  <MessageBarActions>
-                    <Button ref={confirm} appearance="primary" disabledFocusable={busy} onClick={() => void submit(true)}>
-                      {t('queues.register.elsewhere.confirm')}
-                    </Button>
-                    <Button onClick={() => setElsewhere(null)}>{t('queues.register.elsewhere.cancel')}</Button>
-                  </MessageBarActions>
-                </MessageBar>
-              </div>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              type="submit"
-              appearance="primary"
-              // The attachments are chosen from the mail: wait for it, unless it could not be read at all.
-              disabledFocusable={busy || mail.status === 'loading'}
-              icon={busy ? <Spinner size="tiny" /> : undefined}
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>
+          {t('queues.register.document')}
+        </legend>
+        <Field label={t('queues.register.title')} required validationMessage={errors.title}>
+          <Input value={draft.title} onChange={(_, data) => set({ title: data.value })} />
+        </Field>
+        <Checkbox label={t('queues.register.confidential')} checked={draft.confidential} onChange={(_, data) => set({ confidential: data.checked === true })} />
+        {draft.confidential && (
+          <>
+            {draft.target === 'new' && <Text className={styles.note}>{t('queues.register.confidential.newCase')}</Text>}
+            <Field
+              label={t('queues.register.provision')}
+              hint={t('queues.register.provisionHint')}
+              required
+              validationMessage={errors.confidentiality ?? errors['target.newCase.confidentiality']}
             >
-              {busy ? t('queues.register.saving') : t('queues.action.register')}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('queues.action.cancel')}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </form>
-    </WideDialog>
+              <Input value={draft.provision} onChange={(_, data) => set({ provision: data.value })} />
+            </Field>
+            <Field
+              label={t('queues.register.publicTitle')}
+              hint={t('queues.register.publicTitleHint')}
+              required
+              validationMessage={errors.publicTitle ?? errors['target.newCase.publicTitle']}
+            >
+              <Input value={draft.publicTitle} onChange={(_, data) => set({ publicTitle: data.value })} />
+            </Field>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>
+          {t('queues.register.attachments')}
+        </legend>
+        <Text className={styles.note}>{t('queues.register.attachments.eml')}</Text>
+        <Attachments mail={mail} draft={draft} set={set} onRetry={reloadMail} locale={locale} />
+        {errors.attachments && (
+          <Text role="alert" className={styles.error}>
+            {errors.attachments}
+          </Text>
+        )}
+      </fieldset>
+
+      {elsewhere && (
+        <div role="alert">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{elsewhere}</MessageBarBody>
+            <MessageBarActions>
+              <Button ref={confirm} appearance="primary" disabledFocusable={busy} onClick={() => void submit(true)}>
+                {t('queues.register.elsewhere.confirm')}
+              </Button>
+              <Button onClick={() => setElsewhere(null)}>{t('queues.register.elsewhere.cancel')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      )}
+    </RegisterDialogFrame>
   );
 }
 
