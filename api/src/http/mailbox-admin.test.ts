@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBSCRIPTIONS_JOB, SYNC_MAILBOX_JOB } from '../jobs/ingest-jobs.ts';
+import { SUBSCRIPTIONS_JOB, SYNC_MAILBOX_JOB, SYNC_MAILBOX_NOW_JOB } from '../jobs/ingest-jobs.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { setSyncState } from '../store/function-mailboxes.ts';
 import { events, jobs } from '../store/schema.ts';
@@ -198,6 +198,29 @@ describe('the function mailboxes, as administrators configure them', () => {
     expect(recorded!.before).toMatchObject({ mailbox: created.id, deadlineWorkingDays: 2 });
     expect(recorded!.after).toMatchObject({ mailbox: created.id, deadlineWorkingDays: 5 });
     expect((recorded!.after as { rules: { name: string }[] }).rules.map((r) => r.name)).toEqual(['Karin tar Sjövik', 'Nyhetsbrev']);
+  });
+
+  it('pauses a mailbox and resumes it, which has it synced and subscribed to at once', async () => {
+    const queue = await newQueue('Färdtjänst');
+    const created = (await call('POST', '/api/v1/admin/function-mailboxes', { json: { address: 'fardtjanst@ekby.se', displayName: 'Färdtjänst', defaultQueueId: queue.id } })).body as {
+      id: string;
+      version: string;
+      active: boolean;
+    };
+    expect(created.active).toBe(true);
+    const paused = await call('PATCH', `/api/v1/admin/function-mailboxes/${created.id}`, { json: { active: false }, headers: { 'if-match': `"${created.version}"` } });
+    expect(paused.status).toBe(200);
+    expect(paused.body.active).toBe(false);
+    expect(paused.body.version).not.toBe(created.version);
+    const { db } = s.register.deps;
+    const syncNow = () => db.select().from(jobs).where(and(eq(jobs.kind, SYNC_MAILBOX_NOW_JOB), eq(jobs.key, created.id), eq(jobs.status, 'pending')));
+    expect(await syncNow()).toHaveLength(0);
+
+    const resumed = await call('PATCH', `/api/v1/admin/function-mailboxes/${created.id}`, { json: { active: true }, headers: { 'if-match': `"${paused.body.version}"` } });
+    expect(resumed.body.active).toBe(true);
+    expect(await syncNow()).toHaveLength(1);
+    const recorded = await db.select({ after: events.after }).from(events).where(eq(events.action, 'function_mailbox.updated'));
+    expect(recorded.map((e) => e.after)).toEqual(expect.arrayContaining([{ mailbox: created.id, active: false }, { mailbox: created.id, active: true }]));
   });
 
   it('keeps the address: a different address is a different mailbox', async () => {

@@ -130,6 +130,20 @@ describe('bringing a function mailbox into its queues', () => {
     expect((await items()).map((i) => i.subject)).toEqual(['Synpunkt på snöröjningen', 'Ny synpunkt på snöröjningen']);
   });
 
+  it('reads nothing while the mailbox is paused, and what arrived meanwhile once it is resumed', async () => {
+    const source = directoryMailSource(root);
+    await sync(source);
+    const before = (await items()).length;
+    await r.deps.db.execute(sql`update function_mailboxes set active = false where id = ${mailboxId}`);
+    await deliver({ subject: 'Fråga om badplatsen vid Ekbysjön' });
+    expect(await sync(source)).toMatchObject({ added: 0, pages: 0 });
+    expect(await items()).toHaveLength(before);
+
+    await r.deps.db.execute(sql`update function_mailboxes set active = true where id = ${mailboxId}`);
+    expect((await sync(source)).added).toBe(1);
+    expect((await items()).at(-1)!.subject).toBe('Fråga om badplatsen vid Ekbysjön');
+  });
+
   it('records who routed each item where, in its history', async () => {
     await deliver({ subject: 'Bygganmälan för eldstad' });
     await sync(directoryMailSource(root));

@@ -47,7 +47,8 @@ export async function syncMailbox(
 ): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { added: 0, known: 0, pages: 0, resynced: false, overtaken: false };
   const mailbox = await findFunctionMailbox(deps.db, mailboxId);
-  if (!mailbox) return outcome;
+  // A paused mailbox is not read; its cursor waits, so what arrives meanwhile comes in once it is resumed.
+  if (!mailbox?.active) return outcome;
   const rules = parseRules(mailbox, options.logger);
   const context = { diaryPrefixes: await diaryPrefixes(deps.db, mailbox.orgId) };
   const queueIds = await existingQueueIds(deps.db, mailbox.orgId, [

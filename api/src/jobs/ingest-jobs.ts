@@ -76,7 +76,8 @@ export function subscriptionJobHandlers(
       policy,
       repeatEveryMs: 60 * MINUTE,
       async run() {
-        for (const mailbox of await listFunctionMailboxes(deps.db)) {
+        // A paused mailbox's subscription is left to run out; its notifications find nothing to read.
+        for (const mailbox of (await listFunctionMailboxes(deps.db)).filter((m) => m.active)) {
           const done = await ensureSubscription(deps, options.graph(), mailbox, options.urls).catch((error: unknown) => {
             options.logger.warn({ mailbox: mailbox.address, err: error }, 'could not keep the Graph subscription; the mailbox is still synced on a timer');
             return null;
@@ -89,7 +90,7 @@ export function subscriptionJobHandlers(
       policy,
       async run(payload) {
         const mailbox = await findFunctionMailbox(deps.db, Payload.parse(payload).mailboxId);
-        if (mailbox) await ensureSubscription(deps, options.graph(), mailbox, options.urls, { renew: true });
+        if (mailbox?.active) await ensureSubscription(deps, options.graph(), mailbox, options.urls, { renew: true });
       },
     },
   };

@@ -12,7 +12,7 @@ import {
   type UpdateQueue,
 } from '@diarium/core';
 import { z } from 'zod';
-import { hastenSubscriptions, scheduleMailboxSyncs } from '../jobs/ingest-jobs.ts';
+import { hastenSubscriptions, requestMailboxSync, scheduleMailboxSyncs } from '../jobs/ingest-jobs.ts';
 import type { Queryable } from '../store/database.ts';
 import { addQueueMembers, insertFunctionMailbox, insertQueue } from '../store/function-mailboxes.ts';
 import {
@@ -94,10 +94,11 @@ function toMailbox(r: MailboxAdminRow): FunctionMailbox {
     defaultQueue: { id: r.queue_id, name: r.queue_name },
     deadlineWorkingDays: r.deadline_working_days,
     handledFolder: r.handled_folder,
+    active: r.active,
     rules,
     assignees: [],
     sync: { syncedAt: r.synced_at ? iso(r.synced_at) : null, error: r.sync_error },
-    version: versionOf([r.display_name, r.unit_id, r.diary_id, r.queue_id, r.deadline_working_days, r.handled_folder, rules]),
+    version: versionOf([r.display_name, r.unit_id, r.diary_id, r.queue_id, r.deadline_working_days, r.handled_folder, r.active, rules]),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
@@ -242,11 +243,17 @@ export async function updateFunctionMailbox(
       defaultQueueId: current.defaultQueue.id,
       deadlineWorkingDays: current.deadlineWorkingDays,
       handledFolder: current.handledFolder,
+      active: current.active,
       rules: current.rules,
     };
     const changed = Object.entries(patch).filter(([key, value]) => canonical(before[key]) !== canonical(value));
     if (changed.length === 0) return;
     await updateMailbox(tx, id, { ...Object.fromEntries(changed), updatedAt: at });
+    if (patch.active === true && !current.active) {
+      // Resumed: what arrived while it was paused comes in now, and Graph is subscribed to again.
+      await requestMailboxSync(tx, id, at);
+      await hastenSubscriptions(tx, at);
+    }
     await appendConfigEvent(tx, {
       orgId: actor.orgId,
       actorId: actor.user.id,

@@ -19,6 +19,7 @@ export interface MailboxAdminRow {
   queue_name: string;
   deadline_working_days: number;
   handled_folder: string | null;
+  active: boolean;
   rules: unknown;
   synced_at: Date | string | null;
   sync_error: string | null;
@@ -29,7 +30,7 @@ export interface MailboxAdminRow {
 const MAILBOX_SELECT = sql`
   select mb.id, mb.address, mb.display_name, u.id as unit_id, u.name as unit_name,
     d.id as diary_id, d.prefix as diary_prefix, d.name as diary_name, q.id as queue_id, q.name as queue_name,
-    mb.deadline_working_days, mb.handled_folder, mb.rules, mb.synced_at, mb.sync_error, mb.created_at, mb.updated_at
+    mb.deadline_working_days, mb.handled_folder, mb.active, mb.rules, mb.synced_at, mb.sync_error, mb.created_at, mb.updated_at
   from function_mailboxes mb
   join queues q on q.id = mb.default_queue_id
   left join units u on u.id = mb.unit_id

@@ -456,6 +456,8 @@ export const functionMailboxes = pgTable(
     rules: jsonb('rules').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
     /** Handled mail is moved to this folder (by display name); null leaves it in the inbox. */
     handledFolder: text('handled_folder'),
+    /** Paused (false): its mail is not read, and its messages already queued are handled as before. */
+    active: boolean('active').notNull().default(true),
     syncCursor: text('sync_cursor'),
     syncedAt: timestamp('synced_at', { withTimezone: true, mode: 'date' }),
     syncError: text('sync_error'),

@@ -50,6 +50,8 @@ export const FunctionMailboxSchema = z.object({
   deadlineWorkingDays: z.number().int().positive(),
   /** Handled mail is moved to this folder (by its name); null leaves it in the inbox. */
   handledFolder: z.string().nullable(),
+  /** Paused (false): its mail is not read; what is already in the queues is handled as before. */
+  active: z.boolean(),
   rules: z.array(RoutingRuleSchema),
   /** The colleagues the rules assign to, by name. */
   assignees: z.array(UserRefSchema),
@@ -92,6 +94,7 @@ export const UpdateFunctionMailboxSchema = z
     defaultQueueId: IdSchema,
     deadlineWorkingDays: DeadlineWorkingDaysSchema,
     handledFolder: text(255).nullable(),
+    active: z.boolean(),
     rules: RoutingRuleListSchema,
   })
   .partial()

@@ -103,6 +103,7 @@ function MailboxRow({ mailbox, onEdit }: { mailbox: FunctionMailbox; onEdit: () 
       <Text className={styles.meta}>
         {mailbox.sync.syncedAt ? t('admin.mailbox.synced', { date: formatDateTime(locale, mailbox.sync.syncedAt) }) : t('admin.mailbox.neverSynced')}
       </Text>
+      {!mailbox.active && <Text weight="semibold">{t('admin.mailbox.paused')}</Text>}
       {mailbox.sync.error && <Text className={styles.failed}>{t('admin.mailbox.syncError', { error: mailbox.sync.error })}</Text>}
       <Text className={styles.meta}>
         {t('admin.mailbox.summary', { queue: mailbox.defaultQueue.name, days: mailbox.deadlineWorkingDays, rules: mailbox.rules.length })}

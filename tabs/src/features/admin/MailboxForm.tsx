@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Field, Input, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiProblem, type FieldError, type FunctionMailbox } from '@diarium/core';
 import { describeProblem } from '../../app/problem.ts';
 import { useServices } from '../../app/services.tsx';
@@ -73,7 +73,9 @@ export function MailboxForm({ mailbox, choices, onSaved, onCancel }: MailboxForm
       rules: rulesInput(draft.rules),
     };
     try {
-      const saved = base ? await client.updateFunctionMailbox(base.id, base.version, fields) : await client.createFunctionMailbox({ address: draft.address.trim(), ...fields });
+      const saved = base
+        ? await client.updateFunctionMailbox(base.id, base.version, { ...fields, active: draft.active })
+        : await client.createFunctionMailbox({ address: draft.address.trim(), ...fields });
       setBase(saved);
       setDraft(mailboxDraft(saved));
       onSaved(saved, !base);
@@ -173,6 +175,11 @@ export function MailboxForm({ mailbox, choices, onSaved, onCancel }: MailboxForm
         <Field label={t('admin.form.handledFolder')} hint={t('admin.form.handledFolderHint')} validationMessage={error('handledFolder')}>
           <Input value={draft.handledFolder} onChange={(_, data) => set({ handledFolder: data.value })} />
         </Field>
+        {!creating && (
+          <Field hint={t('admin.form.activeHint')} validationMessage={error('active')}>
+            <Switch checked={draft.active} label={t('admin.form.active')} onChange={(_, data) => set({ active: data.checked })} />
+          </Field>
+        )}
       </div>
       <RulesEditor rules={draft.rules} queues={choices.queues} errors={errors} onChange={(rules) => set({ rules })} />
       <div className={styles.buttons}>

@@ -91,6 +91,18 @@ describe('the settings of function mailboxes, for administrators', () => {
     });
   });
 
+  it('pauses a mailbox, which the list then says is paused', async () => {
+    const api = await openKommunen();
+    const reading = screen.getByRole('switch', { name: 'Läs in ny post från brevlådan' }) as HTMLInputElement;
+    expect(reading.checked).toBe(true);
+    press(reading);
+    press(screen.getByRole('button', { name: 'Spara' }));
+
+    expect(await screen.findByText('Ekby kommun är sparad.')).toBeTruthy();
+    expect(api.state.sent[0]!.body).toMatchObject({ active: false });
+    expect(await screen.findByText('Pausad: ny post läses inte in. Det som redan finns i köerna hanteras som vanligt.')).toBeTruthy();
+  });
+
   it('shows the error at the field the API names, and keeps what was typed', async () => {
     const api = await openKommunen({
       answer: () =>

@@ -17,6 +17,7 @@ export const sv = {
   'admin.mailbox.synced': 'Senast synkad {date}',
   'admin.mailbox.neverSynced': 'Inte synkad än',
   'admin.mailbox.syncError': 'Synkningen misslyckades: {error}',
+  'admin.mailbox.paused': 'Pausad: ny post läses inte in. Det som redan finns i köerna hanteras som vanligt.',
   'admin.mailbox.summary': 'Standardkö: {queue}. Tidsfrist: {days} arbetsdagar. Regler: {rules}.',
 
   'admin.form.newHeading': 'Ny funktionsbrevlåda',
@@ -33,6 +34,8 @@ export const sv = {
   'admin.form.deadline': 'Tidsfrist i arbetsdagar',
   'admin.form.handledFolder': 'Mapp för hanterad e-post',
   'admin.form.handledFolderHint': 'Lämna tomt för att låta hanterad e-post ligga kvar i inkorgen.',
+  'admin.form.active': 'Läs in ny post från brevlådan',
+  'admin.form.activeHint': 'Stäng av för att pausa brevlådan, till exempel när den ska flyttas eller läggas ner. Post som kommer under pausen läses in när du slår på det igen.',
   'admin.form.save': 'Spara',
   'admin.form.create': 'Skapa funktionsbrevlåda',
   'admin.form.saved': '{name} är sparad.',
@@ -121,6 +124,7 @@ export const en: Record<keyof typeof sv, string> = {
   'admin.mailbox.synced': 'Last synced {date}',
   'admin.mailbox.neverSynced': 'Not synced yet',
   'admin.mailbox.syncError': 'The sync failed: {error}',
+  'admin.mailbox.paused': 'Paused: new mail is not read. What is already in the queues is handled as usual.',
   'admin.mailbox.summary': 'Default queue: {queue}. Deadline: {days} working days. Rules: {rules}.',
 
   'admin.form.newHeading': 'New function mailbox',
@@ -137,6 +141,8 @@ export const en: Record<keyof typeof sv, string> = {
   'admin.form.deadline': 'Deadline in working days',
   'admin.form.handledFolder': 'Folder for handled mail',
   'admin.form.handledFolderHint': 'Leave empty to leave handled mail in the inbox.',
+  'admin.form.active': 'Read new mail from the mailbox',
+  'admin.form.activeHint': 'Turn off to pause the mailbox, for example when it is to be moved or closed. Mail that arrives during the pause is read when you turn it on again.',
   'admin.form.save': 'Save',
   'admin.form.create': 'Create function mailbox',
   'admin.form.saved': '{name} is saved.',

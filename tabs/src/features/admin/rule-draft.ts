@@ -40,6 +40,8 @@ export interface MailboxDraft {
   queueId: string;
   deadline: string;
   handledFolder: string;
+  /** Read new mail from the mailbox (off: paused). */
+  active: boolean;
   rules: RuleDraft[];
 }
 
@@ -72,7 +74,7 @@ function actionDraft(action: RoutingAction, people: readonly UserRef[]): ActionD
 }
 
 export function mailboxDraft(mailbox: FunctionMailbox | null): MailboxDraft {
-  if (!mailbox) return { address: '', displayName: '', unitId: '', diaryId: '', queueId: '', deadline: '2', handledFolder: '', rules: [] };
+  if (!mailbox) return { address: '', displayName: '', unitId: '', diaryId: '', queueId: '', deadline: '2', handledFolder: '', active: true, rules: [] };
   return {
     address: mailbox.address,
     displayName: mailbox.displayName,
@@ -81,6 +83,7 @@ export function mailboxDraft(mailbox: FunctionMailbox | null): MailboxDraft {
     queueId: mailbox.defaultQueue.id,
     deadline: String(mailbox.deadlineWorkingDays),
     handledFolder: mailbox.handledFolder ?? '',
+    active: mailbox.active,
     rules: mailbox.rules.map((rule) => ({
       id: rule.id,
       name: rule.name,
@@ -156,7 +159,7 @@ export function errorAt(errors: readonly FieldError[], path: string): string | u
 
 // The paths the form shows at a field; any other error is listed above the form.
 const SHOWN =
-  /^(address|displayName|unitId|defaultDiaryId|defaultQueueId|deadlineWorkingDays|handledFolder)$|^rules\.\d+\.(name|conditions\.\d+(\.(type|address|domain|words(\.\d+)?))?|actions\.\d+(\.(type|queueId|userId))?)$/u;
+  /^(address|displayName|unitId|defaultDiaryId|defaultQueueId|deadlineWorkingDays|handledFolder|active)$|^rules\.\d+\.(name|conditions\.\d+(\.(type|address|domain|words(\.\d+)?))?|actions\.\d+(\.(type|queueId|userId))?)$/u;
 
 export function errorsNotShown(errors: readonly FieldError[]): FieldError[] {
   return errors.filter((e) => !SHOWN.test(e.field) && e.field !== 'If-Match');

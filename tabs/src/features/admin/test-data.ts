@@ -30,6 +30,7 @@ export function kommunen(overrides: Partial<FunctionMailbox> = {}): FunctionMail
     defaultQueue: { id: REGISTRY.id, name: REGISTRY.name },
     deadlineWorkingDays: 2,
     handledFolder: null,
+    active: true,
     rules: [
       {
         id: '90000000-0000-4000-8000-000000000001',

@@ -1,0 +1,1 @@
+ALTER TABLE "function_mailboxes" ADD COLUMN "active" boolean DEFAULT true NOT NULL;
