@@ -277,6 +277,10 @@ export function createApiClient(options: ApiClientOptions) {
     createQueue: (input: CreateQueueInput): Promise<QueueAdmin> => request(QueueAdminSchema, 'POST', '/admin/queues', { json: input }),
     updateQueue: (id: string, version: string, patch: UpdateQueue): Promise<QueueAdmin> =>
       request(QueueAdminSchema, 'PATCH', `/admin/queues/${ref(id)}`, { json: patch, headers: { 'if-match': `"${version}"` } }),
+    /** Removes a queue no mailbox uses and that never held messages; 409 says which it is instead. */
+    deleteQueue: async (id: string, version: string): Promise<void> => {
+      await request(null, 'DELETE', `/admin/queues/${ref(id)}`, { headers: { 'if-match': `"${version}"` } });
+    },
     addQueueMember: (queueId: string, userId: string): Promise<QueueAdmin> =>
       request(QueueAdminSchema, 'PUT', `/admin/queues/${ref(queueId)}/members/${ref(userId)}`),
     removeQueueMember: (queueId: string, userId: string): Promise<QueueAdmin> =>

@@ -223,6 +223,31 @@ describe('the function mailboxes, as administrators configure them', () => {
     expect(recorded.map((e) => e.after)).toEqual(expect.arrayContaining([{ mailbox: created.id, active: false }, { mailbox: created.id, active: true }]));
   });
 
+  it('removes a queue no mailbox uses with If-Match, and keeps one a mailbox sends to, saying which and what to do', async () => {
+    const spare = await newQueue('Tillfällig', { memberIds: [ids['karin']] });
+    const stale = await call('DELETE', `/api/v1/admin/queues/${spare.id}`, { headers: { 'if-match': '"0000000000000000"' } });
+    expect(stale.status).toBe(412);
+    const removed = await call('DELETE', `/api/v1/admin/queues/${spare.id}`, { headers: { 'if-match': `"${spare.version}"` } });
+    expect(removed.status).toBe(204);
+    const names = ((await call('GET', '/api/v1/admin/queues')).body.items as { name: string }[]).map((q) => q.name);
+    expect(names).not.toContain('Tillfällig');
+    const [recorded] = await s.register.deps.db.select({ before: events.before, after: events.after }).from(events).where(eq(events.action, 'queue.deleted'));
+    expect(recorded).toEqual({ before: { queue: spare.id, name: 'Tillfällig', unitId: null, memberIds: [ids['karin']] }, after: null });
+
+    const queues = (await call('GET', '/api/v1/admin/queues')).body.items as { id: string; name: string; version: string }[];
+    const byDefault = queues.find((q) => q.name === 'Registraturen')!;
+    const asDefault = await call('DELETE', `/api/v1/admin/queues/${byDefault.id}`, { headers: { 'if-match': `"${byDefault.version}"` } });
+    expect(asDefault.status).toBe(409);
+    expect(asDefault.headers.get('content-type')).toContain('application/problem+json');
+    expect(asDefault.body.errors).toEqual([{ field: 'queue', message: 'Kön är standardkö för Ekby kommun. Välj en annan standardkö där först.' }]);
+    const byRule = queues.find((q) => q.name === 'Bygglov')!;
+    const inRule = await call('DELETE', `/api/v1/admin/queues/${byRule.id}`, { headers: { 'if-match': `"${byRule.version}"` } });
+    expect(inRule.status).toBe(409);
+    expect(inRule.body.errors).toEqual([{ field: 'queue', message: 'En regel i Ekby kommun lägger meddelanden i kön. Ändra regeln först.' }]);
+    const asKarin = await call('DELETE', `/api/v1/admin/queues/${byRule.id}`, { as: 'karin', headers: { 'if-match': `"${byRule.version}"` } });
+    expect(asKarin.status).toBe(403);
+  });
+
   it('keeps the address: a different address is a different mailbox', async () => {
     const [mailbox] = (await call('GET', '/api/v1/admin/function-mailboxes')).body.items as { id: string; version: string }[];
     const res = await call('PATCH', `/api/v1/admin/function-mailboxes/${mailbox!.id}`, { json: { address: 'annan@ekby.se' }, headers: { 'if-match': `"${mailbox!.version}"` } });

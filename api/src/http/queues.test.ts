@@ -33,7 +33,7 @@ function mail(n: number, subject: string, receivedAt: Date): SyncPage['messages'
 
 beforeAll(async () => {
   s = await startTestServer();
-  ({ call } = await signedInCaller(s, { karin: 'karin.lindqvist@ekby.se', amira: 'amira.haddad@ekby.se', sofia: 'sofia.ek@ekby.se', johan: 'johan.berg@ekby.se' }));
+  ({ call } = await signedInCaller(s, { karin: 'karin.lindqvist@ekby.se', amira: 'amira.haddad@ekby.se', sofia: 'sofia.ek@ekby.se', johan: 'johan.berg@ekby.se', lars: 'lars.holm@ekby.se' }));
   for (const who of ['karin', 'amira', 'sofia', 'johan']) ids[who] = (await call('GET', '/api/v1/me', { as: who })).body.id as string;
   const { db } = s.register.deps;
   const orgId = s.register.orgId;
@@ -147,6 +147,11 @@ describe('the queues of the function mailboxes', () => {
       ['item.received', 'Registraturen', null],
       ['item.forward', 'Bygglov', 'Karin Lindqvist'],
     ]);
+    // The building queue has held a message now: its history names it, so it cannot be removed.
+    const building = ((await call('GET', '/api/v1/admin/queues', { as: 'lars' })).body.items as { id: string; version: string }[]).find((q) => q.id === queue['building'])!;
+    const remove = await call('DELETE', `/api/v1/admin/queues/${building.id}`, { as: 'lars', headers: { 'if-match': `"${building.version}"` } });
+    expect(remove.status).toBe(409);
+    expect(remove.body.errors).toEqual([{ field: 'queue', message: 'Kön har haft meddelanden, och deras historik visar den. Den kan inte tas bort, men du kan byta namn på den.' }]);
     // Amira may not reach into a queue she is not a member of.
     const reach = await call('POST', '/api/v1/queue-items/actions', { as: 'amira', json: { itemIds: [offer.id], action: { action: 'restore' } } });
     expect(reach.status).toBe(404);

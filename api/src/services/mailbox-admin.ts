@@ -23,7 +23,9 @@ import {
   listMailboxAdminRows,
   listQueueAdminRows,
   lockMailbox,
+  deleteQueueRow,
   lockQueue,
+  queueInUse,
   mailboxAddressTaken,
   queueNameTaken,
   removeQueueMember,
@@ -345,6 +347,38 @@ export async function updateQueue(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, 
     queueNameClash,
   );
   return queueConfig(deps.db, actor, id);
+}
+
+/**
+ * Removes a queue set up by mistake or no longer used, as the administrator read it (`version`);
+ * recorded with what it was. A queue that a mailbox sends to, or that has held messages (their
+ * history names it), stays: the answer says which, and what to do instead.
+ */
+export async function deleteQueue(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, id: string, version: string): Promise<void> {
+  requireAdmin(actor);
+  const at = deps.now();
+  await deps.db.transaction(async (tx) => {
+    if (!(await lockQueue(tx, actor.orgId, id))) throw new AppError('not_found', 'No such queue');
+    const current = await queueConfig(tx, actor, id);
+    checkVersion(current.version, version);
+    const use = await queueInUse(tx, actor.orgId, id);
+    if (use) {
+      throw new AppError('conflict', `Queue in use: ${use.reason}`, {
+        fields: [{ field: 'queue', message: `field.queue.inUse.${use.reason}` }],
+        params: 'mailbox' in use ? { mailbox: use.mailbox } : {},
+      });
+    }
+    await deleteQueueRow(tx, id);
+    await appendConfigEvent(tx, {
+      orgId: actor.orgId,
+      actorId: actor.user.id,
+      action: 'queue.deleted',
+      before: { queue: id, name: current.name, unitId: current.unit?.id ?? null, memberIds: current.members.map((m) => m.id) },
+      after: null,
+      requestId: actor.requestId ?? null,
+      at,
+    });
+  });
 }
 
 /**

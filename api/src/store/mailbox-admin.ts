@@ -99,6 +99,34 @@ export async function updateQueueRow(tx: Queryable, id: string, set: { name?: st
   await tx.update(queues).set(set).where(eq(queues.id, id));
 }
 
+/**
+ * Why a queue cannot be removed, if it cannot: a mailbox sends to it by default or by a rule, or
+ * it has held messages (their history names it). The mailbox is named by its display name.
+ */
+export async function queueInUse(db: Queryable, orgId: string, id: string): Promise<{ reason: 'defaultQueue' | 'rule'; mailbox: string } | { reason: 'messages' } | null> {
+  const mailboxes = rowsOf<{ display_name: string; is_default: boolean; in_rules: boolean }>(
+    await db.execute(sql`
+      select display_name, default_queue_id = ${id} as is_default,
+        exists (select 1 from jsonb_array_elements(rules) r, jsonb_array_elements(r->'actions') a where a->>'queueId' = ${id}) as in_rules
+      from function_mailboxes where org_id = ${orgId} order by address`),
+  );
+  const byDefault = mailboxes.find((m) => m.is_default);
+  if (byDefault) return { reason: 'defaultQueue', mailbox: byDefault.display_name };
+  const byRule = mailboxes.find((m) => m.in_rules);
+  if (byRule) return { reason: 'rule', mailbox: byRule.display_name };
+  const held = rowsOf<{ held: boolean }>(
+    await db.execute(sql`
+      select exists (select 1 from queue_items where queue_id = ${id})
+        or exists (select 1 from queue_item_events where org_id = ${orgId} and (detail->>'queueId' = ${id} or detail->'before'->>'queueId' = ${id})) as held`),
+  );
+  return held[0]?.held ? { reason: 'messages' } : null;
+}
+
+export async function deleteQueueRow(tx: Queryable, id: string): Promise<void> {
+  await tx.delete(queueMembers).where(eq(queueMembers.queueId, id));
+  await tx.delete(queues).where(eq(queues.id, id));
+}
+
 export async function queueNameTaken(db: Queryable, orgId: string, name: string, exceptId: string | null): Promise<boolean> {
   const rows = await db
     .select({ id: queues.id })

@@ -5,6 +5,7 @@ import type { Deps } from '../../services/context.ts';
 import {
   createFunctionMailbox,
   createQueue,
+  deleteQueue,
   getFunctionMailboxConfig,
   listFunctionMailboxConfigs,
   listQueueConfigs,
@@ -37,7 +38,7 @@ function versionFromIfMatch(header: string | undefined): string {
 
 /**
  * The configuration of function mailboxes and queues, for the organisation's administrators:
- * /admin/function-mailboxes and /admin/queues, changed with If-Match; members one by one.
+ * /admin/function-mailboxes and /admin/queues, changed (and a queue removed) with If-Match; members one by one.
  */
 export function mailboxAdminRouter(deps: Deps): Router {
   const router = Router();
@@ -81,6 +82,12 @@ export function mailboxAdminRouter(deps: Deps): Router {
     const patch = parseInput(UpdateQueueSchema, req.body, localeOf(req));
     const queue = await updateQueue(deps, actorOf(res), queueId, version, patch);
     res.set('ETag', etagOf(queue.version)).json(queue);
+  });
+  router.delete('/admin/queues/:queueId', async (req, res) => {
+    const { queueId } = parseInput(QueueParams, req.params, localeOf(req));
+    const version = versionFromIfMatch(req.get('If-Match'));
+    await deleteQueue(deps, actorOf(res), queueId, version);
+    res.status(204).end();
   });
   router.put('/admin/queues/:queueId/members/:userId', async (req, res) => {
     const { queueId, userId } = parseInput(MemberParams, req.params, localeOf(req));

@@ -59,6 +59,7 @@ function QueueCard({ queue, onChanged }: { queue: QueueAdmin; onChanged: (status
   const [person, setPerson] = useState<User | null>(null);
   const [missing, setMissing] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  const [removing, setRemoving] = useState(false);
 
   async function act(work: () => Promise<unknown>, done: string) {
     setProblem(null);
@@ -67,7 +68,9 @@ function QueueCard({ queue, onChanged }: { queue: QueueAdmin; onChanged: (status
       onChanged(done);
       return true;
     } catch (failure) {
-      setProblem(problemText(failure, t));
+      // A queue still in use says why in its field error: which mailbox sends to it, or that it held messages.
+      const reasons = describeProblem(failure, t).fieldErrors.map((e) => e.message);
+      setProblem(reasons.length > 0 ? reasons.join(' ') : problemText(failure, t));
       return false;
     }
   }
@@ -106,6 +109,18 @@ function QueueCard({ queue, onChanged }: { queue: QueueAdmin; onChanged: (status
           ))}
         </ul>
       )}
+      {removing && (
+        <div className={styles.row} role="group" aria-label={t('admin.queues.delete')}>
+          <Text>{t('admin.queues.deleteConfirm', { queue: queue.name })}</Text>
+          <Button
+            appearance="primary"
+            onClick={() => void act(() => client.deleteQueue(queue.id, queue.version), t('admin.queues.deleted', { queue: queue.name })).then(() => setRemoving(false))}
+          >
+            {t('admin.queues.deleteYes')}
+          </Button>
+          <Button onClick={() => setRemoving(false)}>{t('admin.cancel')}</Button>
+        </div>
+      )}
       {adding ? (
         <form
           noValidate
@@ -124,9 +139,16 @@ function QueueCard({ queue, onChanged }: { queue: QueueAdmin; onChanged: (status
           <Button onClick={() => setAdding(false)}>{t('admin.cancel')}</Button>
         </form>
       ) : (
-        <Button className={admin.start} size="small" icon={<PersonAdd20Regular />} onClick={() => setAdding(true)}>
-          {t('admin.queues.addMember')}
-        </Button>
+        <div className={styles.row}>
+          <Button size="small" icon={<PersonAdd20Regular />} onClick={() => setAdding(true)}>
+            {t('admin.queues.addMember')}
+          </Button>
+          {!removing && (
+            <Button size="small" icon={<Delete20Regular />} aria-label={`${t('admin.queues.delete')} ${queue.name}`} onClick={() => setRemoving(true)}>
+              {t('admin.queues.delete')}
+            </Button>
+          )}
+        </div>
       )}
     </li>
   );

@@ -51,6 +51,29 @@ describe('the settings of function mailboxes, for administrators', () => {
     expect(within(members).getByText('Karin Lindqvist (karin.lindqvist@ekby.se)')).toBeTruthy();
   });
 
+  it('removes a queue after asking, and says why one a mailbox sends to stays', async () => {
+    const api = serveAdmin();
+    server.use(...api.handlers);
+    renderTab(<AdminEntry />);
+    press(await screen.findByRole('button', { name: 'Funktionsbrevlådor' }));
+    const queues = await screen.findByRole('list', { name: 'Köerna' });
+
+    press(within(queues).getByRole('button', { name: 'Ta bort kön Registraturen' }));
+    const confirm = within(queues).getByRole('group', { name: 'Ta bort kön' });
+    expect(confirm.textContent).toContain('Ta bort kön Registraturen? Dess medlemmar tas bort ur den.');
+    press(within(confirm).getByRole('button', { name: 'Ja, ta bort' }));
+    expect(await within(queues).findByText('Kön är standardkö för Ekby kommun. Välj en annan standardkö där först.')).toBeTruthy();
+
+    press(within(queues).getByRole('button', { name: 'Ta bort kön Bygglov' }));
+    press(within(within(queues).getByRole('group', { name: 'Ta bort kön' })).getByRole('button', { name: 'Ja, ta bort' }));
+    expect(await screen.findByText('Kön Bygglov är borttagen.')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Köerna' })).queryByText('Bygglov')).toBeNull());
+    expect(api.state.sent.filter((c) => c.method === 'DELETE').map((c) => [c.path, c.ifMatch])).toEqual([
+      [`/admin/queues/${REGISTRY.id}`, `"${REGISTRY.version}"`],
+      [`/admin/queues/${BUILDING.id}`, `"${BUILDING.version}"`],
+    ]);
+  });
+
   it('edits a rule, adds one, moves it first, and saves the rules in their order with the version read', async () => {
     const api = await openKommunen();
 

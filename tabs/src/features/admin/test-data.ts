@@ -73,11 +73,22 @@ export interface SentChange {
  * changed as asked); each request is kept in `sent`.
  */
 export function serveAdmin(options: { roles?: string[]; answer?: (body: Record<string, unknown>) => Response | null } = {}) {
-  const state = { mailbox: kommunen(), sent: [] as SentChange[] };
+  const state = { mailbox: kommunen(), queues: [BUILDING, REGISTRY], sent: [] as SentChange[] };
   const handlers = [
     http.get(`${API}/diaries`, () => HttpResponse.json(adminDiaries(options.roles ?? ['admin']))),
     http.get(`${API}/units`, () => HttpResponse.json(units)),
-    http.get(`${API}/admin/queues`, () => HttpResponse.json({ items: [BUILDING, REGISTRY] })),
+    http.get(`${API}/admin/queues`, () => HttpResponse.json({ items: state.queues })),
+    http.delete(`${API}/admin/queues/:id`, ({ request, params }) => {
+      const id = String(params.id);
+      state.sent.push({ method: 'DELETE', path: `/admin/queues/${id}`, ifMatch: request.headers.get('if-match'), body: null });
+      // As the API does: the default queue of a mailbox stays, saying why.
+      if (id === state.mailbox.defaultQueue.id) {
+        const reason = [{ field: 'queue', message: `Kön är standardkö för ${state.mailbox.displayName}. Välj en annan standardkö där först.` }];
+        return HttpResponse.json(problemBody(409, 'conflict', 'Det går inte just nu.', reason), { status: 409 });
+      }
+      state.queues = state.queues.filter((q) => q.id !== id);
+      return new HttpResponse(null, { status: 204 });
+    }),
     http.get(`${API}/admin/function-mailboxes`, () => HttpResponse.json({ items: [state.mailbox] })),
     http.patch(`${API}/admin/function-mailboxes/:id`, async ({ request, params }) => {
       const body = (await request.json()) as Record<string, unknown>;
