@@ -17,6 +17,7 @@ import { describeTab, openDevTeams, type DevTeams } from './support/dev-teams.ts
 const OFFICER = 'johan.berg@ekby.se';
 const REGISTRAR = 'karin.lindqvist@ekby.se';
 const READER = 'sofia.ek@ekby.se';
+const ADMIN = 'lars.holm@ekby.se';
 /** The demo's confidential statement in the Sjövik case: its internal and its public title. */
 const CONFIDENTIAL = { title: 'Yttrande från Maria Sandberg, Strandvägen 14 (skyddade personuppgifter)', publicTitle: 'Yttrande från sakägare' };
 
@@ -295,6 +296,27 @@ describe('the function mailboxes’ queues in Mitt arbete', () => {
     await bulk.waitFor({ state: 'hidden', timeout: 30_000 });
     await tab.getByText(/^2 meddelanden diarieförda i KS \d{4}\/\d{4}\.$/).waitFor();
     for (const one of pair) await list.getByRole('heading', { level: 4, name: one, exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
+  });
+});
+
+describe('the settings of function mailboxes in Mitt arbete', () => {
+  it('lets the administrator read the mailboxes and queues, and open a mailbox with its rules and pause switch, accessible in the light and high-contrast themes', async () => {
+    const teams = await openTeams(ADMIN);
+    const tab = await teams.tabFrame('mine.html');
+    await tab.getByRole('button', { name: 'Funktionsbrevlådor' }).click({ timeout: 30_000 });
+    const mailboxes = tab.getByRole('list', { name: 'Funktionsbrevlådorna' });
+    await mailboxes.getByText('Ekby kommun <kommunen@ekby.se>').waitFor();
+    await tab.getByRole('list', { name: 'Köerna' }).getByRole('button', { name: 'Ta bort kön Registraturen' }).waitFor();
+    await expectAccessible(teams);
+
+    await mailboxes.getByRole('button', { name: 'Ändra Ekby kommun' }).click();
+    const form = tab.getByRole('form', { name: 'Ändra Ekby kommun' });
+    await expect(form.getByRole('switch', { name: 'Läs in ny post från brevlådan' }).isChecked()).resolves.toBe(true);
+    await form.getByRole('group', { name: /^Regel 1:/ }).waitFor();
+    await expectAccessible(teams);
+    await teams.page.getByRole('combobox', { name: 'Tema' }).selectOption({ label: 'Hög kontrast' });
+    await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast');
+    await expectAccessible(teams);
   });
 });
 
