@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestGraph, type TestGraph } from '../dev/graph/test-graph.ts';
 import { graphMailSource } from '../ingest/graph-mail-source.ts';
 import { ensureSubscription } from '../ingest/subscriptions.ts';
-import { ingestJobHandlers, subscriptionJobHandlers } from '../jobs/ingest-jobs.ts';
+import { ingestJobHandlers, requestMailboxSync, requestSubscriptionRenewal, scheduleSubscriptions, subscriptionJobHandlers } from '../jobs/ingest-jobs.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 import { rowsOf } from '../store/database.ts';
 import { findFunctionMailbox, insertFunctionMailbox, insertQueue } from '../store/function-mailboxes.ts';
@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from './test-server.ts';
 // without the subscription's clientState is refused and logged.
 
 const ADDRESS = 'kommunen@ekby.se';
+const PAUSED = 'bygglov@ekby.se';
 let graph: TestGraph;
 let s: TestServer;
 const logs: string[] = [];
@@ -109,5 +110,22 @@ describe('Graph change notifications for the function mailboxes', () => {
     const now = await subscription();
     expect(now.id).not.toBe(id);
     expect(graph.graph.subscriptions.get(now.id)).toBeTruthy();
+  });
+
+  it('leaves a paused mailbox unsubscribed and unread, whatever Graph asks', async () => {
+    const { db } = s.register.deps;
+    const queueId = await insertQueue(db, { orgId: s.register.orgId, name: 'Bygglov' });
+    graph.graph.mailboxes.addMailbox({ address: PAUSED, displayName: 'Bygglov Ekby', kind: 'shared' });
+    const paused = await insertFunctionMailbox(db, { orgId: s.register.orgId, address: PAUSED, displayName: 'Bygglov Ekby', defaultQueueId: queueId, active: false, updatedAt: new Date() });
+    graph.graph.mailboxes.addMessages(PAUSED, [{ subject: 'Ansökan om bygglov för carport', from: { address: 'per@example.se', name: 'Per' } }]);
+
+    await scheduleSubscriptions(db, new Date());
+    await requestSubscriptionRenewal(db, paused, new Date());
+    await requestMailboxSync(db, paused, new Date());
+    await runner().runDue();
+    const subscribed = rowsOf<{ mailbox_id: string }>(await db.execute(sql`select mailbox_id from graph_subscriptions`)).map((r) => r.mailbox_id);
+    expect(subscribed).toContain(mailboxId);
+    expect(subscribed).not.toContain(paused);
+    expect(rowsOf(await db.execute(sql`select id from queue_items where mailbox_id = ${paused}`))).toEqual([]);
   });
 });
