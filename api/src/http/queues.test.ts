@@ -99,6 +99,17 @@ describe('the queues of the function mailboxes', () => {
     expect(first!['newCaseDefaults']).toEqual({ diary: 'KS', unit: { id: s.register.unitIds['Kommunledningskontoret'], name: 'Kommunledningskontoret' } });
   });
 
+  it('finds messages by words in the subject or the sender, each word anywhere, its own % and _ taken literally', async () => {
+    const subjects = async (q: string) => (await items('karin', queue['registry']!, `?q=${encodeURIComponent(q)}`)).items.map((i) => i.subject);
+    expect(await subjects('GATUBELYSNING')).toEqual(['Synpunkt på gatubelysningen']);
+    expect(await subjects('synpunkt belysning')).toEqual(['Synpunkt på gatubelysningen']);
+    expect((await subjects('anna.svensson@example.se')).length).toBe(4);
+    expect(await subjects('halva%')).toEqual([]);
+    expect(await subjects('halva_priset')).toEqual([]);
+    const found = await items('karin', queue['registry']!, '?q=altan');
+    expect(found.total).toBe(1);
+  });
+
   it('lets a member take an item, refuses a stale version, and keeps the history', async () => {
     const item = await bySubject('Synpunkt på gatubelysningen');
     const taken = await call('POST', `/api/v1/queue-items/${item.id}/actions`, { json: { action: 'take' }, headers: { 'if-match': `"${item.version}"` } });

@@ -2,15 +2,14 @@ import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { AppError, hasRole, type SetRoles, type User } from '@diarium/core';
 import { appendEvent } from '../store/events.ts';
 import { findDiaryByPrefix } from '../store/organisations.ts';
+import { likePattern } from '../store/search.ts';
 import { diaries, diaryRoles, units, users } from '../store/schema.ts';
 import { findUser, grantRole, rolesOf } from '../store/users.ts';
 import type { Actor, Deps } from './context.ts';
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /** Colleagues in the organisation, found by name or e-mail, with their roles. */
 export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, query: { q?: string; limit: number }): Promise<User[]> {
-  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const pattern = query.q ? likePattern(query.q) : null;
   const rows = await deps.db
     .select({ id: users.id, name: users.name, email: users.email, unitId: units.id, unitName: units.name })
     .from(users)

@@ -11,6 +11,7 @@ import {
   type QueueItemQuery,
   type QueueSummary,
 } from '@diarium/core';
+import { likePattern } from '../store/search.ts';
 import { rowsOf, type Queryable } from '../store/database.ts';
 import { appendQueueItemEvents } from '../store/function-mailboxes.ts';
 import { findUser } from '../store/users.ts';
@@ -148,7 +149,10 @@ export async function listQueueItems(deps: Pick<Deps, 'db'>, actor: Actor, queue
       : query.assignee === 'none'
         ? sql`i.assignee_id is null`
         : sql`i.assignee_id = ${query.assignee === 'me' ? actor.user.id : query.assignee}`;
-  const where = sql`i.queue_id = ${queueId} and i.org_id = ${actor.orgId} and i.status = ${query.status} and ${assignee}`;
+  // Each word is found in the subject or the sender's name or address, as the reader typed it.
+  const words = (query.q ?? '').split(/\s+/u).filter(Boolean).slice(0, 8);
+  const text = words.length === 0 ? sql`true` : sql.join(words.map((w) => sql`concat_ws(' ', i.subject, i.from_name, i.from_address) ilike ${likePattern(w)}`), sql` and `);
+  const where = sql`i.queue_id = ${queueId} and i.org_id = ${actor.orgId} and i.status = ${query.status} and ${assignee} and ${text}`;
   const [rows, total] = await Promise.all([
     deps.db.execute(sql`select ${ITEM_COLUMNS} ${ITEM_JOINS} where ${where} order by i.deadline_at, i.received_at, i.id limit ${query.limit} offset ${query.offset}`),
     deps.db.execute(sql`select count(*)::int as n from queue_items i where ${where}`),

@@ -54,7 +54,8 @@ export function readsConfidential(c: SQL, scope: SearchScope): SQL {
   return sql`(${c}.officer_id = ${scope.userId}::uuid or ${c}.diary_id in (${uuidList(scope.registrarDiaryIds)}) or ${c}.id in (${uuidList(scope.grantedCaseIds)}))`;
 }
 
-function likePattern(value: string): string {
+/** A LIKE pattern for text containing `value`, its own %, _ and backslash taken literally. */
+export function likePattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 

@@ -61,6 +61,8 @@ export const QueueItemQuerySchema = z.object({
   status: QueueItemStatusSchema.default('waiting'),
   /** `me`: assigned to me; `none`: to nobody. */
   assignee: z.union([z.literal('me'), z.literal('none'), IdSchema]).optional(),
+  /** Words in the subject or the sender's name or address. */
+  q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

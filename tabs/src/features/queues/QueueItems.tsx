@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Checkbox, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { QueueItemStatusSchema, type QueueItem, type QueueSummary } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { problemText } from '../../app/problem.ts';
@@ -11,6 +11,7 @@ import { useBulkRegistered, useQueueActions, useRegistrationEvents, type Target 
 import { RegisterSelected } from './ItemDialogs.tsx';
 
 const ASSIGNEE_FILTERS: readonly AssigneeFilter[] = ['all', 'me', 'none'];
+const SEARCH_PAUSE_MS = 300;
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -45,7 +46,8 @@ export interface QueueItemsProps {
 export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: QueueItemsProps) {
   const styles = useStyles();
   const { t } = useServices();
-  const [view, setView] = useState<QueueItemsView>({ assignee: 'all', status: 'waiting', offset: 0 });
+  const [view, setView] = useState<QueueItemsView>({ assignee: 'all', status: 'waiting', q: '', offset: 0 });
+  const [words, setWords] = useState('');
   const [page, reload] = useQueueItems(queue.id, view);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
@@ -96,6 +98,15 @@ export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: Que
     target?.focus();
   }, [page]);
 
+  // The list is read again once the typing pauses, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const q = words.trim().replace(/\s+/gu, ' ');
+      if (q !== view.q) change({ q });
+    }, SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [words]);
+
   function change(next: Partial<QueueItemsView>) {
     setView((v) => ({ ...v, offset: 0, ...next }));
     setSelected(new Set());
@@ -121,6 +132,9 @@ export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: Que
         {queue.name}
       </h3>
       <div className={styles.filters}>
+        <Field label={t('queues.filter.search')} hint={t('queues.filter.searchHint')}>
+          <SearchBox value={words} onChange={(_, data) => setWords(data.value)} />
+        </Field>
         <Field label={t('queues.filter.assignee')}>
           <RadioGroup layout="horizontal" value={view.assignee} onChange={(_, data) => change({ assignee: ASSIGNEE_FILTERS.find((f) => f === data.value) ?? 'all' })}>
             {ASSIGNEE_FILTERS.map((filter) => (
@@ -147,7 +161,7 @@ export function QueueItems({ queue, queues, now, onChanged, refreshed = 0 }: Que
       ) : page.status === 'failed' ? (
         <QueueProblem text={problemText(page.error, t)} onRetry={reload} />
       ) : items.length === 0 ? (
-        <Text>{t('queues.items.empty')}</Text>
+        <Text>{view.q ? t('queues.items.noMatch', { q: view.q }) : t('queues.items.empty')}</Text>
       ) : (
         <>
           {bulkActions.length > 0 && (

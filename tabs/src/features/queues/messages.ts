@@ -17,6 +17,9 @@ export const sv = {
   'queues.filter.status.waiting': 'Väntar',
   'queues.filter.status.registered': 'Diarieförda',
   'queues.filter.status.set_aside': 'Lagda åt sidan',
+  'queues.filter.search': 'Sök i kön',
+  'queues.filter.searchHint': 'Ord i ämnet eller i avsändarens namn eller adress.',
+  'queues.items.noMatch': 'Inga meddelanden här matchar ”{q}”.',
 
   'queues.items.label': 'Meddelanden i {queue}',
   'queues.items.loading': 'Läser in meddelandena …',
@@ -198,6 +201,9 @@ export const en: Record<keyof typeof sv, string> = {
   'queues.filter.status.waiting': 'Waiting',
   'queues.filter.status.registered': 'Registered',
   'queues.filter.status.set_aside': 'Set aside',
+  'queues.filter.search': 'Search the queue',
+  'queues.filter.searchHint': 'Words in the subject or in the sender’s name or address.',
+  'queues.items.noMatch': 'No messages here match “{q}”.',
 
   'queues.items.label': 'Messages in {queue}',
   'queues.items.loading': 'Loading the messages …',

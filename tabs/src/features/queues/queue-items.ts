@@ -17,6 +17,8 @@ export const actionsFor = (status: QueueItemStatus): ActionName[] => ACTIONS.fil
 export interface QueueItemsView {
   assignee: AssigneeFilter;
   status: QueueItemStatus;
+  /** Words in the subject or the sender's name or address; '' for all. */
+  q: string;
   offset: number;
 }
 
@@ -27,10 +29,11 @@ export function useQueueItems(queueId: string, view: QueueItemsView) {
       client.getQueueItems(queueId, {
         status: view.status,
         ...(view.assignee === 'all' ? {} : { assignee: view.assignee }),
+        ...(view.q ? { q: view.q } : {}),
         limit: PAGE_SIZE,
         offset: view.offset,
       }),
-    [client, queueId, view.assignee, view.status, view.offset],
+    [client, queueId, view.assignee, view.status, view.q, view.offset],
   );
 }
 

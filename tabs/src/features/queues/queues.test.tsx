@@ -225,6 +225,23 @@ describe('the queues in Mitt arbete', () => {
     expect(within(registered).getAllByRole('button').map((b) => b.textContent)).toEqual(['Öppna']);
   });
 
+  it('finds messages by words in the subject or the sender once the typing pauses, and says when none match', async () => {
+    const api = await openRegistry();
+    const reads = api.state.reads.length;
+    const search = screen.getByRole('searchbox', { name: /^Sök i kön/ });
+
+    fireEvent.change(search, { target: { value: 'kontorsgrossen' } });
+    await waitFor(() => expect(subjects()).toEqual(['Erbjudande: kontorsmaterial till halva priset']));
+    expect(api.state.reads.length).toBe(reads + 1);
+    expect(api.state.reads.at(-1)!.get('q')).toBe('kontorsgrossen');
+
+    fireEvent.change(search, { target: { value: 'altan  snöskottning ' } });
+    expect(await screen.findByText('Inga meddelanden här matchar ”altan snöskottning”.')).toBeTruthy();
+    fireEvent.change(search, { target: { value: '' } });
+    await waitFor(() => expect(subjects()).toHaveLength(3));
+    expect(api.state.reads.at(-1)!.get('q')).toBeNull();
+  });
+
   it('speaks English to an English Teams', async () => {
     await openRegistry(undefined, fakeHost({ locale: 'en-GB' }));
 

@@ -225,7 +225,9 @@ export function serveQueues(items: QueueItem[] = registryItems(), queues = [REGI
       const assignee = query.get('assignee');
       const listed = state.items
         .filter((item) => item.queueId === params.queueId && item.status === (query.get('status') ?? 'waiting'))
-        .filter((item) => (assignee === 'me' ? item.assignee?.id === USERS.johan.id : assignee === 'none' ? item.assignee === null : true));
+        .filter((item) => (assignee === 'me' ? item.assignee?.id === USERS.johan.id : assignee === 'none' ? item.assignee === null : true))
+        // As the API does: each word somewhere in the subject or the sender.
+        .filter((item) => (query.get('q') ?? '').split(/\s+/u).filter(Boolean).every((word) => [item.subject, item.from?.name, item.from?.address].join(' ').toLowerCase().includes(word.toLowerCase())));
       return HttpResponse.json({ items: listed, total: listed.length });
     }),
     http.post(`${API}/queue-items/actions`, async ({ request }) => {
