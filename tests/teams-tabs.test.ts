@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { HOSTILE_MARKERS, SJOVIK_MAIL, TRACKING_PIXEL } from '../api/src/demo/sjovik.ts';
 import { DEMO_CHANNEL_CASE, DEMO_GENERAL_CHANNEL, DEMO_TEAM } from '../api/src/demo/teams.ts';
-import { buildTabs } from '../scripts/front-ends.ts';
+import { TABS, buildTabs, initialScriptSize } from '../scripts/front-ends.ts';
 import { startApiProcess, tokenFor, type ApiProcess } from './support/api-process.ts';
 import { launchChromium, seriousViolations } from './support/browser.ts';
 import { describeTab, openDevTeams, type DevTeams } from './support/dev-teams.ts';
@@ -212,6 +212,17 @@ describe('the keyboard', () => {
     await teams.page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
     expect(await row.evaluate((r) => r.contains(document.activeElement))).toBe(true);
+  });
+});
+
+describe('the tabs as built', () => {
+  it('are a production build even when the test runner builds them, each page’s first JavaScript within its goal', async () => {
+    const assets = await readdir(join(TABS.outDir, 'assets'));
+    // React's development runtime is what a build for tests would carry.
+    expect(assets.filter((name) => name.startsWith('jsx-dev-runtime'))).toEqual([]);
+    for (const [page, goal] of Object.entries(TABS.pages)) {
+      expect({ page, withinGoal: (await initialScriptSize(TABS, page)).gzipBytes <= goal }).toEqual({ page, withinGoal: true });
+    }
   });
 });
 
