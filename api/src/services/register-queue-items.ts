@@ -1,4 +1,4 @@
-import { isAppError, type AppError, type BulkQueueRegistration, type BulkRegistrationOutcome } from '@diarium/core';
+import { isAppError, t, type AppError, type BulkQueueRegistration, type BulkRegistrationOutcome } from '@diarium/core';
 import type { Actor } from './context.ts';
 import { getQueueItem } from './queues.ts';
 import { planMailTarget } from './register-mail.ts';
@@ -30,7 +30,8 @@ export async function registerQueueItems(deps: QueueMailDeps, actor: Actor, inpu
       const item = await getQueueItem(deps, actor, id);
       const { value } = await registerQueueItem(deps, actor, id, version, {
         target,
-        title: item.subject.trim() || fallbackTitle(item.from?.address ?? null),
+        // The register's words are Swedish, whoever registers.
+        title: item.subject.trim() || t('sv', 'mail.noSubject'),
         direction: 'incoming',
         attachments: 'all-but-inline',
         alsoInOtherCase: false,
@@ -52,6 +53,3 @@ export async function registerQueueItems(deps: QueueMailDeps, actor: Actor, inpu
   }
   return { items, case: madeCase };
 }
-
-/** A document needs a title; a message without a subject is named by its sender, as the register writes it. */
-const fallbackTitle = (from: string | null) => (from ? `Meddelande utan ämne från ${from}` : 'Meddelande utan ämne');
