@@ -12,6 +12,7 @@ import {
   byReadOrder,
   cursorOf,
   DEMO_MAILBOX,
+  directoryMailEnv,
   distinct,
   emlOf,
   readDelivered,
@@ -52,18 +53,7 @@ async function setting() {
   const mailDir = join(dataDir, 'mailboxes');
   const folder = mailboxFolder(mailDir, ADDRESS);
   await mkdir(folder, { recursive: true });
-  const env = {
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: '4',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://localhost:3000',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'true',
-    DEMO_CASES: '1',
-    MAIL_SOURCE: 'directory',
-    MAIL_DIR: mailDir,
-    MAILBOX_SYNC_SECONDS: '5',
-  };
+  const env = directoryMailEnv(database.url, dataDir, mailDir);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   cleanups.push(() => client.end());

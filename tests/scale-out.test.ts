@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mailboxFolder } from '../api/src/ingest/directory-mail-source.ts';
 import { startApiProcess, tokenFor, type ApiProcess } from './support/api-process.ts';
-import { byReadOrder, cursorOf, DEMO_MAILBOX, distinct, readDelivered, waitFor, writeBacklog } from './support/mail-folder.ts';
+import { byReadOrder, cursorOf, DEMO_MAILBOX, directoryMailEnv, distinct, readDelivered, waitFor, writeBacklog } from './support/mail-folder.ts';
 import { createPostgresDatabase } from './support/postgres.ts';
 
 // Diarium scaled out as it runs in production: two serving processes and two workers on one
@@ -82,16 +82,7 @@ describe('two serving processes and two workers on one PostgreSQL database', () 
 
     // One data folder (dev issuer key, file store) and one mail folder for all four processes.
     const env = {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: '4',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: 'http://localhost:3000',
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'true',
-      DEMO_CASES: '1',
-      MAIL_SOURCE: 'directory',
-      MAIL_DIR: mailDir,
-      MAILBOX_SYNC_SECONDS: '5',
+      ...directoryMailEnv(database.url, dataDir, mailDir),
       JOB_POLL_MS: '100',
       JOB_LEASE_SECONDS: '2',
     };

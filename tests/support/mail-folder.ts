@@ -8,6 +8,25 @@ import { join } from 'node:path';
 /** The demo's registry mailbox, whose folder the tests fill. */
 export const DEMO_MAILBOX = 'kommunen@ekby.se';
 
+/**
+ * The environment of an API process on a PostgreSQL database whose function mailboxes are folders
+ * under `mailDir`, seeded with the demo's organisation and one case, synced every 5 s.
+ */
+export function directoryMailEnv(databaseUrl: string, dataDir: string, mailDir: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '4',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://localhost:3000',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'true',
+    DEMO_CASES: '1',
+    MAIL_SOURCE: 'directory',
+    MAIL_DIR: mailDir,
+    MAILBOX_SYNC_SECONDS: '5',
+  };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` every `everyMs` until it gives a value, at most `withinMs`; then fails naming `what`. */

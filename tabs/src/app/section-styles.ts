@@ -16,3 +16,16 @@ export const SECTION_STYLES = {
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 } satisfies Record<string, GriffelStyle>;
+
+/** The small line of facts under a list row's title (a case's, a queue message's), spread into makeStyles. */
+export const ROW_META_STYLES = {
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+} satisfies Record<string, GriffelStyle>;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { ROW_META_STYLES } from '../../app/section-styles.ts';
 import type { CaseSummary } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { formatDate } from '../../app/format.ts';
@@ -16,15 +17,7 @@ export const useRowStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
-  meta: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    columnGap: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
+  ...ROW_META_STYLES,
 });
 
 export function CaseList({ label, children }: { label?: string; children: ReactNode }) {

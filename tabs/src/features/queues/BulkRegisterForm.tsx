@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text } from '@fluentui/react-components';
 import type { BulkQueueRegistrationResult, QueueItem } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
 import { CaseTarget } from './CaseTarget.tsx';
 import { RegisterDialogFrame } from './RegisterDialogFrame.tsx';
 import { subjectOf } from './use-queue-actions.ts';
-import { targetBody, validateTarget, type CaseTargetDraft, type FieldMessages } from './register-draft.ts';
-import { failure, type Problem } from './register-failure.ts';
+import { targetBody, validateTarget, type CaseTargetDraft } from './register-draft.ts';
 import { useRegisterStyles } from './register-styles.ts';
+import { useRegisterSubmit } from './use-register-submit.ts';
 
 export interface BulkRegisterFormProps {
   /** The selected messages, in the list's order; the first gives a new case its title and defaults. */
@@ -43,38 +43,17 @@ export default function BulkRegisterDialog({ items, heading, onClose, onDone }: 
     officer: null,
     classification: '',
   }));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const { errors, problem, busy, submit: send } = useRegisterSubmit('asSaid');
   const set = (patch: Partial<CaseTargetDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  async function submit() {
-    if (inFlight.current) return;
-    const invalid = validateTarget(draft, t);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      setProblem({ text: t('problem.fields'), intent: 'error' });
-      return;
-    }
-    setProblem(null);
-    inFlight.current = true;
-    setBusy(true);
-    try {
+  const submit = () =>
+    send(validateTarget(draft, t), async () => {
       const result = await client.registerQueueItems({
         items: items.map((item) => ({ id: item.id, version: item.version })),
         target: targetBody(suggested?.id ?? null, draft),
       });
       onDone(result);
-    } catch (error) {
-      const failed = failure(error, t, 'asSaid');
-      setErrors(failed.errors);
-      setProblem(failed.problem);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <RegisterDialogFrame heading={heading} onClose={onClose} onSubmit={() => void submit()} busy={busy} problem={problem}>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Badge, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import { ROW_META_STYLES } from '../../app/section-styles.ts';
 import { Attach16Regular, ClockAlarm16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { canActOnQueueItem, type QueueItem, type QueueSummary } from '@diarium/core';
 import { useServices } from '../../app/services.tsx';
@@ -27,15 +28,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
   },
-  meta: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    columnGap: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
+  ...ROW_META_STYLES,
   preview: { margin: 0, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 

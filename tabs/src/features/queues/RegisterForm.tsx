@@ -18,8 +18,9 @@ import { useServices } from '../../app/services.tsx';
 import { useAsync, type AsyncState } from '../../app/use-async.ts';
 import type { Locale } from '../../messages.ts';
 import { CaseTarget } from './CaseTarget.tsx';
-import { failure, isElsewhere, type Problem } from './register-failure.ts';
+import { isElsewhere } from './register-failure.ts';
 import { useRegisterStyles } from './register-styles.ts';
+import { useRegisterSubmit } from './use-register-submit.ts';
 import { QueueProblem } from './QueueProblem.tsx';
 import { mailProblemText } from './QueueMail.tsx';
 import { RegisterDialogFrame } from './RegisterDialogFrame.tsx';
@@ -29,7 +30,6 @@ import {
   initialDraft,
   registrationBody,
   validateDraft,
-  type FieldMessages,
   type RegisterDraft,
 } from './register-draft.ts';
 
@@ -54,11 +54,8 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
   const { client, t, locale } = useServices();
   const styles = useRegisterStyles();
   const [draft, setDraft] = useState<RegisterDraft>(() => initialDraft(item));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { errors, problem, setProblem, busy, submit: send } = useRegisterSubmit();
   const [elsewhere, setElsewhere] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
   const confirm = useRef<HTMLButtonElement>(null);
   const [mail, reloadMail] = useAsync(() => client.getQueueItemMail(item.id), [client, item.id]);
 
@@ -67,40 +64,30 @@ export default function RegisterDialog({ item, heading, onClose, onRegistered, o
     if (elsewhere) confirm.current?.focus();
   }, [elsewhere]);
 
-  async function submit(alsoInOtherCase: boolean) {
-    if (inFlight.current) return;
+  function submit(alsoInOtherCase: boolean) {
     setElsewhere(null);
-    const invalid = validateDraft(draft, t);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      setProblem({ text: t('problem.fields'), intent: 'error' });
-      return;
-    }
-    setProblem(null);
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const body = registrationBody(item, draft, mail.status === 'done' ? mail.value : null, alsoInOtherCase);
-      const result = await client.registerQueueItem(item.id, item.version, body);
-      onRegistered(result);
-    } catch (error) {
-      if (error instanceof ApiProblem && error.status === 412) {
-        setProblem({ text: t('queues.register.changed'), intent: 'warning' });
-        onChanged();
-      } else if (error instanceof ApiProblem && error.status === 409 && isElsewhere(error)) {
-        // The API names the document when the reader may know of it; otherwise our own words.
-        setElsewhere(error.problem.detail || t('queues.register.elsewhere'));
-      } else if (error instanceof ApiProblem && error.status === 409) {
-        onHandled();
-      } else {
-        const failed = failure(error, t);
-        setErrors(failed.errors);
-        setProblem(failed.problem);
-      }
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    return send(
+      validateDraft(draft, t),
+      async () => {
+        const body = registrationBody(item, draft, mail.status === 'done' ? mail.value : null, alsoInOtherCase);
+        onRegistered(await client.registerQueueItem(item.id, item.version, body));
+      },
+      (error) => {
+        if (!(error instanceof ApiProblem)) return false;
+        if (error.status === 412) {
+          setProblem({ text: t('queues.register.changed'), intent: 'warning' });
+          onChanged();
+        } else if (error.status === 409 && isElsewhere(error)) {
+          // The API names the document when the reader may know of it; otherwise our own words.
+          setElsewhere(error.problem.detail || t('queues.register.elsewhere'));
+        } else if (error.status === 409) {
+          onHandled();
+        } else {
+          return false;
+        }
+        return true;
+      },
+    );
   }
 
   return (
