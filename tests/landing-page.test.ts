@@ -50,6 +50,7 @@ describe('the start page of npm start', () => {
     ]);
 
     await page.getByLabel('Agera som').selectOption('karin.lindqvist@ekby.se');
+    await page.locator('#results[aria-busy="false"]').waitFor();
     const asRegistrar = await search(page, 'bistånd');
     expect(asRegistrar.length).toBeGreaterThan(0);
     // The registrar sees whom the confidential cases concern.

@@ -78,13 +78,17 @@ async function signIn() {
   const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: select.value }) });
   token = (await res.json()).access_token;
 }
+// Only the latest search is shown: an older answer arriving late is dropped.
+let latest = 0;
 async function search(q) {
+  const mine = ++latest;
   results.setAttribute('aria-busy', 'true');
-  try { await render(q); } finally { results.setAttribute('aria-busy', 'false'); }
+  try { await render(q, mine); } finally { if (mine === latest) results.setAttribute('aria-busy', 'false'); }
 }
-async function render(q) {
+async function render(q, mine) {
   const res = await fetch('/api/v1/cases?' + new URLSearchParams(q ? { q } : {}), { headers: { authorization: 'Bearer ' + token } });
   const body = await res.json();
+  if (mine !== latest) return;
   results.replaceChildren();
   if (!res.ok) { const li = document.createElement('li'); li.textContent = body.detail; results.append(li); return; }
   if (body.items.length === 0) { const li = document.createElement('li'); li.textContent = strings.empty; results.append(li); return; }
