@@ -145,6 +145,7 @@ describe('Mitt arbete', () => {
     expect(window.location.hash).toBe('#case=KS%202026%2F0042');
     window.history.back();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Tillbaka till Mitt arbete' })).toBeNull());
-    expect(document.activeElement).toBe(chosen);
+    // The focus is put back once the lists are shown again, in the render after.
+    await waitFor(() => expect(document.activeElement).toBe(chosen));
   });
 });
